@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import Logging
+import MotCuaConfig
+import QueueCore
+import QueueService
+import ServiceLifecycle
+import Store
+import UnixSignals
+import Web
+
+/// `motcua serve` wired together: the store, the queue engine, the HTTP listener, the control socket
+/// and the day clock, in one service group that shuts down gracefully on SIGTERM or SIGINT.
+struct Daemon {
+    let configuration: MotCuaConfiguration
+    let stateDir: String
+    let controlSocket: String
+    let demo: Bool
+
+    func run() async throws {
+        var logger = Logger(label: "motcua")
+        logger.logLevel = ProcessInfo.processInfo.environment["MOTCUA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let httpLogger = logger
+
+        do {
+            try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw DaemonError(message: "không tạo được thư mục dữ liệu \(stateDir): \(error.localizedDescription)")
+        }
+        let lock = try StateLock(directory: stateDir)
+        let databasePath = (stateDir as NSString).appendingPathComponent("motcua.sqlite")
+        let store: QueueStore
+        do {
+            store = try QueueStore(path: databasePath)
+        } catch {
+            throw DaemonError(message: "không mở được cơ sở dữ liệu \(databasePath): \(error)")
+        }
+        if !configuration.services.isEmpty || !configuration.counters.isEmpty {
+            try store.install(services: configuration.services, counters: configuration.counters, replace: true)
+        }
+        if demo {
+            try store.install(services: DemoOffice.services, counters: DemoOffice.counters, replace: false)
+        }
+        let engine = try QueueEngine(store: store, settings: configuration.queue, logger: logger)
+        try await engine.tick()
+        let office = Office(engine: engine, accounts: AccountService(store: store, sessionLifetime: TimeInterval(configuration.sessionHours * 3600)), name: configuration.siteName)
+
+        if FileManager.default.fileExists(atPath: controlSocket) {
+            // The state lock is ours, so no live daemon owns this socket: it is left from a crash.
+            try? FileManager.default.removeItem(atPath: controlSocket)
+        }
+        let sessionLifetime = configuration.sessionHours * 3600
+        let http = Application(
+            router: WebRouter.make(office: office, trustLocal: false, sessionLifetime: sessionLifetime),
+            configuration: .init(address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "motcua"),
+            onServerRunning: { channel in
+                httpLogger.info("HTTP ready", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+            },
+            logger: logger
+        )
+        let socketPath = controlSocket
+        let control = Application(
+            router: WebRouter.make(office: office, trustLocal: true, sessionLifetime: sessionLifetime),
+            configuration: .init(address: .unixDomainSocket(path: controlSocket), serverName: "motcua-control"),
+            onServerRunning: { _ in
+                // Only the daemon's own user may act as the local administrator.
+                chmod(socketPath, 0o600)
+            },
+            logger: logger
+        )
+        if configuration.embeddedWorkflow {
+            logger.notice("workflow core: embedded; events wait in the outbox until the workflow link delivers them")
+        } else if let socket = configuration.workflowSocket {
+            logger.notice("workflow core at \(socket); events wait in the outbox until the workflow link delivers them")
+        }
+        logger.info("motcua serving", metadata: [
+            "state_dir": "\(stateDir)", "http": "\(configuration.listen)", "control_socket": "\(controlSocket)",
+            "demo": "\(demo)",
+        ])
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: http), .init(service: control),
+                    .init(service: DayClock(engine: engine, logger: logger)), .init(service: EventHubCloser(hub: engine.hub)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+        await engine.drain()
+        try? FileManager.default.removeItem(atPath: controlSocket)
+        withExtendedLifetime(lock) {}
+    }
+}

@@ -1,0 +1,4 @@
+/// Why the daemon could not start.
+struct DaemonError: Error {
+    let message: String
+}

@@ -1,0 +1,109 @@
+import Foundation
+import QueueCore
+
+extension ConfigReader {
+    /// Builds and checks the whole configuration from the document's top-level mapping.
+    func configuration(_ top: ConfigSection) throws(ConfigError) -> MotCuaConfiguration {
+        let site = try top.section("site")
+        let siteID = try site.value("id").string(
+            "1 to 64 letters A–Z, digits, '.', '_' or '-', starting with a letter or digit",
+            where: Self.isSiteID
+        ) ?? "motcua"
+        let siteName = try site.value("name").string() ?? "Bộ phận Một cửa"
+
+        let listenValue = try top.section("http").value("listen")
+        var listen = ListenAddress(host: "127.0.0.1", port: 8080)
+        if let text = try listenValue.string() {
+            guard let address = ListenAddress(text) else {
+                throw listenValue.fail(must: "HOST:PORT with a port from 0 to 65535, an IPv6 address in brackets ([::1]:8080)")
+            }
+            listen = address
+        }
+
+        let stateDir = try top.value("state_dir").string()
+        let controlSocket = try Self.socketPath(top.value("control_socket"))
+        let printer = try top.value("printer").string(
+            "a CUPS queue name: at most 127 characters, no spaces, '/', '\\\\', '#' or quotes",
+            where: Self.isPrinterName
+        )
+
+        let workflow = try top.section("workflow")
+        let workflowSocket = try Self.socketPath(workflow.value("socket"))
+        let embeddedValue = try workflow.value("embedded")
+        let embedded = try embeddedValue.bool()
+        if workflowSocket != nil, embedded == true {
+            throw embeddedValue.fail("cannot be true when workflow.socket is set: use either the embedded workflow core or the one on the socket")
+        }
+
+        let sessionHours = try top.section("auth").value("session_hours").int(1...168) ?? 12
+
+        var queue = try queueSettings(top)
+        queue.site = siteID
+        let services = try services(top.sections("services") ?? [], workingHours: queue.workingHours)
+        let counters = try counters(top.sections("counters") ?? [], services: services)
+
+        return MotCuaConfiguration(
+            siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
+            workflowSocket: workflowSocket, embeddedWorkflow: embedded, printer: printer, sessionHours: sessionHours,
+            queue: queue, services: services, counters: counters
+        )
+    }
+
+    /// The working day, the calling policy and the priority groups.
+    func queueSettings(_ top: ConfigSection) throws(ConfigError) -> QueueSettings {
+        let defaults = QueueSettings()
+        let day = try top.section("day")
+        let opens = try day.value("opens").time() ?? defaults.workingHours.start
+        let closesValue = try day.value("closes")
+        let closes = try closesValue.time() ?? defaults.workingHours.end
+        guard let workingHours = TimeWindow(start: opens, end: closes) else {
+            throw closesValue.fail("must be after day.opens (\(opens)), got \(closes)")
+        }
+
+        let queue = try top.section("queue")
+        let regularPerPriority = try queue.value("regular_per_priority").int(1...100) ?? 2
+        let priorityRule: CallingPolicy.PriorityRule =
+            switch try queue.value("priority_policy").choice(["strict", "interleave"]) {
+            case "strict": .strict
+            default: .interleave(regularPerPriority: regularPerPriority)
+            }
+        let orderNames = CallingPolicy.ServiceOrder.allCases.map(\.rawValue)
+        let serviceOrder = try queue.value("service_order").choice(orderNames)
+            .flatMap(CallingPolicy.ServiceOrder.init(rawValue:)) ?? .oldest
+        let maxWaitMinutes = try queue.value("max_wait_minutes").int(0...1440) ?? 45
+        let noShowAfterCalls = try queue.value("no_show_after_calls").int(1...10) ?? defaults.noShowAfterCalls
+        let serviceMinutes = try queue.value("default_service_minutes").int(1...480) ?? 5
+        let estimateSample = try queue.value("estimate_sample").int(1...1000) ?? defaults.estimateSample
+
+        return QueueSettings(
+            workingHours: workingHours,
+            policy: CallingPolicy(
+                priorityRule: priorityRule,
+                serviceOrder: serviceOrder,
+                maxWait: maxWaitMinutes == 0 ? nil : TimeInterval(maxWaitMinutes * 60)
+            ),
+            noShowAfterCalls: noShowAfterCalls,
+            priorityGroups: try priorityGroups(top.sections("priority_groups")),
+            defaultServiceTime: TimeInterval(serviceMinutes * 60),
+            estimateSample: estimateSample
+        )
+    }
+
+    /// A Unix socket path: at most 107 bytes, the kernel's limit.
+    static func socketPath(_ value: ConfigValue) throws(ConfigError) -> String? {
+        try value.string("a path of at most 107 bytes (the Unix socket limit)") { $0.utf8.count <= 107 }
+    }
+
+    /// `motcua`, `phuong-3`, `000.00.20.H49`: letters A–Z, digits, `.`, `_`, `-`; up to 64.
+    static func isSiteID(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber, text.count <= 64 else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    /// A CUPS destination name: printable, no spaces, `/`, `\`, `#` or quotes, up to 127 characters.
+    static func isPrinterName(_ text: String) -> Bool {
+        text.count <= 127 && text.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace && !"/\\#'\"".unicodeScalars.contains($0)
+        }
+    }
+}

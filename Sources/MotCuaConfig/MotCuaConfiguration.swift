@@ -1,0 +1,63 @@
+import QueueCore
+
+/// Everything `motcua.yaml` sets, checked and with defaults filled in.
+///
+/// Read it with ``load(file:environment:)`` or ``parse(yaml:source:environment:)``; every key is listed
+/// in ``documentedKeys`` and explained in `motcua.example.yaml` at the root of the repository.
+/// Command-line flags, applied by the caller, take precedence over both the file and the environment.
+public struct MotCuaConfiguration: Sendable, Hashable {
+    /// Site id carried by every event (`site.id`); also ``queue``'s `site`.
+    public var siteID: String
+    /// The office's name as pages show it (`site.name`).
+    public var siteName: String
+    /// Where the HTTP server listens (`http.listen`).
+    public var listen: ListenAddress
+    /// The state directory (`state_dir`); `nil` lets the caller decide (`./var` or `/var/lib/motcua`).
+    public var stateDir: String?
+    /// The control socket's path (`control_socket`); `nil` means `$STATE_DIR/control.sock`.
+    public var controlSocket: String?
+    /// The external workflow core's socket (`workflow.socket`); `nil` when there is none.
+    public var workflowSocket: String?
+    /// Whether to start the reference workflow core inside the daemon (`workflow.embedded`);
+    /// `true` by default when no workflow socket is set.
+    public var embeddedWorkflow: Bool
+    /// The CUPS queue of the kiosk's ticket printer (`printer`); `nil` when there is none.
+    public var printer: String?
+    /// How long a clerk's login lasts, in hours (`auth.session_hours`).
+    public var sessionHours: Int
+    /// The queue's rules (`day`, `queue`, `priority_groups`).
+    public var queue: QueueSettings
+    /// The services, in the order the kiosk shows them (`services`).
+    public var services: [Service]
+    /// The counters, with their services resolved from codes to ids (`counters`).
+    public var counters: [Counter]
+
+    /// A configuration; every argument defaults to the built-in default's value.
+    public init(
+        siteID: String = "motcua",
+        siteName: String = "Bộ phận Một cửa",
+        listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),
+        stateDir: String? = nil,
+        controlSocket: String? = nil,
+        workflowSocket: String? = nil,
+        embeddedWorkflow: Bool? = nil,
+        printer: String? = nil,
+        sessionHours: Int = 12,
+        queue: QueueSettings = QueueSettings(),
+        services: [Service] = [],
+        counters: [Counter] = []
+    ) {
+        self.siteID = siteID
+        self.siteName = siteName
+        self.listen = listen
+        self.stateDir = stateDir
+        self.controlSocket = controlSocket
+        self.workflowSocket = workflowSocket
+        self.embeddedWorkflow = embeddedWorkflow ?? (workflowSocket == nil)
+        self.printer = printer
+        self.sessionHours = sessionHours
+        self.queue = queue
+        self.services = services
+        self.counters = counters
+    }
+}

@@ -1,0 +1,34 @@
+/// The `data` of an event: the fields that apply to its type, the others absent.
+public struct EventData: Sendable, Hashable, Codable {
+    /// The ticket, as it is after the event (ticket events).
+    public var ticket: TicketView?
+    /// The counter involved (ticket and counter events).
+    public var counter: Int?
+    /// The counter's new state (counter events).
+    public var counterState: CounterState?
+    /// The office day (day events).
+    public var day: String?
+    /// Where a transferred ticket came from.
+    public var fromService: String?
+    public var fromCounter: Int?
+    /// The day's totals (day.closed).
+    public var summary: DaySummary?
+
+    enum CodingKeys: String, CodingKey {
+        case ticket, counter, day, summary
+        case counterState = "counter_state", fromService = "from_service", fromCounter = "from_counter"
+    }
+
+    public init(
+        ticket: TicketView? = nil, counter: Int? = nil, counterState: CounterState? = nil, day: String? = nil,
+        fromService: String? = nil, fromCounter: Int? = nil, summary: DaySummary? = nil
+    ) {
+        self.ticket = ticket
+        self.counter = counter
+        self.counterState = counterState
+        self.day = day
+        self.fromService = fromService
+        self.fromCounter = fromCounter
+        self.summary = summary
+    }
+}

@@ -1,0 +1,22 @@
+/// The type of an event, as SSE, the outbox and the workflow core name it.
+public enum EventType: String, Sendable, Hashable, Codable, CaseIterable {
+    case ticketIssued = "ticket.issued"
+    case ticketCalled = "ticket.called"
+    case ticketRecalled = "ticket.recalled"
+    case ticketServing = "ticket.serving"
+    case ticketDone = "ticket.done"
+    case ticketNoShow = "ticket.no_show"
+    case ticketTransferred = "ticket.transferred"
+    case ticketExpired = "ticket.expired"
+    case counterOpened = "counter.opened"
+    case counterPaused = "counter.paused"
+    case counterClosed = "counter.closed"
+    case dayOpened = "day.opened"
+    case dayClosed = "day.closed"
+    case deviceConnected = "device.connected"
+    case deviceDisconnected = "device.disconnected"
+    case deviceFault = "device.fault"
+    case deviceRecovered = "device.recovered"
+    case dossierLookedUp = "dossier.looked_up"
+    case dossierReady = "dossier.ready"
+}

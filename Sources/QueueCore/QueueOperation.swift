@@ -1,0 +1,17 @@
+/// One thing a kiosk or a clerk asks of the queue.
+public enum QueueOperation: Sendable, Hashable {
+    /// Take a ticket for a service (id or code), maybe in a priority group.
+    case issue(service: String, priority: String?, kiosk: String?)
+    case open(counter: Int)
+    case pause(counter: Int)
+    case close(counter: Int)
+    /// Finish the counter's current ticket, if any, and call the next one.
+    case next(counter: Int)
+    case recall(counter: Int)
+    case start(counter: Int)
+    case done(counter: Int, dossier: String?, rating: Int?)
+    case noShow(counter: Int)
+    case transfer(counter: Int, to: TransferTarget)
+    /// Only let time pass: opens or closes the day when its hour has come.
+    case tick
+}

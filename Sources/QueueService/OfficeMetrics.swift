@@ -1,0 +1,74 @@
+import Foundation
+import Prometheus
+
+/// The daemon's Prometheus metrics, in one registry owned by the running office (no global state,
+/// so several offices can run side by side in tests).
+public final class OfficeMetrics: Sendable {
+    /// The registry `/metrics` renders.
+    public let registry = PrometheusCollectorRegistry()
+    private let callToPush: DurationHistogram
+    private let outboxPending: Gauge
+    private let workflowConnected: Gauge
+
+    private static var issued: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "tickets_issued", unitName: "total", helpText: "Tickets issued, by service") }
+    private static var calls: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "calls", unitName: "total", helpText: "Calls and recalls, by counter") }
+    private static var http: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request durations") }
+    private static let httpBuckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .microseconds(2_500_000),
+    ]
+
+    public init() {
+        callToPush = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(namespace: "motcua", metricName: "call_to_push", unitName: "seconds",
+                                             helpText: "From a counter's call to the event leaving for the displays"),
+            buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+                      .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1)]
+        )
+        outboxPending = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "motcua", metricName: "outbox", unitName: "pending", helpText: "Events waiting for the workflow core"))
+        workflowConnected = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "motcua", metricName: "workflow", unitName: "connected", helpText: "1 while the workflow core is connected"))
+        _ = registry.makeCounter(descriptor: MetricNameDescriptor(
+            namespace: "motcua", metricName: "events_delivered", unitName: "total", helpText: "Events the workflow core acknowledged"))
+    }
+
+    /// Counts a ticket issued for a service (by code).
+    public func ticketIssued(service: String) {
+        registry.makeCounter(descriptor: Self.issued, labels: [("service", service)]).increment()
+    }
+
+    /// Counts a call (or recall) at a counter.
+    public func called(counter: Int) {
+        registry.makeCounter(descriptor: Self.calls, labels: [("counter", String(counter))]).increment()
+    }
+
+    /// Records the time from a call to its event leaving for the displays.
+    public func callPushed(after seconds: TimeInterval) {
+        callToPush.record(.nanoseconds(Int64(seconds * 1e9)))
+    }
+
+    /// Sets the outbox depth.
+    public func setOutboxPending(_ count: Int) {
+        outboxPending.set(to: Double(count))
+    }
+
+    /// Records whether the workflow core is connected.
+    public func setWorkflowConnected(_ connected: Bool) {
+        workflowConnected.set(to: connected ? 1 : 0)
+    }
+
+    /// Records one HTTP request.
+    public func httpRequest(method: String, route: String, status: Int, seconds: Double) {
+        registry.makeDurationHistogram(
+            descriptor: Self.http, labels: [("method", method), ("route", route), ("status", String(status))], buckets: Self.httpBuckets
+        ).record(.nanoseconds(Int64(seconds * 1e9)))
+    }
+
+    /// The Prometheus text exposition.
+    public func render() -> String {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Logging
+import QueueCore
+import Store
+
+/// The single writer of the office's queue.
+///
+/// Each operation is applied to the in-memory ``QueueState`` at once (so numbers are handed out in
+/// arrival order), then waits until its change is on disk. Operations that arrive while a commit is
+/// running are committed together in the next transaction (group commit); nobody is answered, and no
+/// event is published, before the transaction holding their change has committed. When a commit
+/// fails, the in-memory state is reloaded from disk and every operation not yet committed fails:
+/// nothing that was acknowledged is lost, nothing that failed was told to anyone.
+public actor QueueEngine {
+    /// The store behind the engine.
+    public nonisolated let store: QueueStore
+    /// Where committed events go.
+    public nonisolated let hub: EventHub
+    /// The metrics the engine feeds.
+    public nonisolated let metrics: OfficeMetrics
+    private let clock: @Sendable () -> Date
+    private let logger: Logger
+    private var state: QueueState
+
+    private struct Pending {
+        var change: QueueChange
+        var waiter: CheckedContinuation<Void, any Error>?
+    }
+
+    /// Changes applied in memory and not yet given to the store.
+    private var pending: [Pending] = []
+    /// Whether a commit is running.
+    private var flushing = false
+    /// Batches: the number the next batch handed to the store will have, and the last one committed.
+    private var nextBatch = 1
+    private var committedBatch = 0
+    /// Readers waiting for a batch to commit.
+    private var readers: [(batch: Int, waiter: CheckedContinuation<Void, Never>)] = []
+
+    /// Loads the state to resume from `store`.
+    public init(
+        store: QueueStore, settings: QueueSettings, hub: EventHub = EventHub(), metrics: OfficeMetrics = OfficeMetrics(),
+        logger: Logger = Logger(label: "motcua.queue"), clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.store = store
+        self.hub = hub
+        self.metrics = metrics
+        self.clock = clock
+        self.logger = logger
+        self.state = try store.loadState(settings: settings, now: clock())
+        metrics.setOutboxPending(try store.outboxPending())
+    }
+
+    // MARK: Operations
+
+    /// Applies an operation and returns once it is durable.
+    ///
+    /// - Throws: ``QueueError`` when the queue refuses it (nothing changed), ``StorageFailure`` when it
+    ///   could not be stored (nothing changed either).
+    public func perform(_ operation: QueueOperation) async throws -> OperationOutcome {
+        let now = clock()
+        let advanced = state.advance(to: now)
+        if !advanced.isEmpty { pending.append(Pending(change: advanced, waiter: nil)) }
+        let change: QueueChange
+        do {
+            change = try state.apply(operation, now: now)
+        } catch {
+            if !advanced.isEmpty { startFlushing() }
+            throw error
+        }
+        let outcome = outcome(of: operation, change)
+        if change.isEmpty && advanced.isEmpty { return outcome }
+        try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
+            pending.append(Pending(change: change, waiter: waiter))
+            startFlushing()
+        }
+        return outcome
+    }
+
+    /// Lets time pass: opens or closes the day when its hour has come.
+    public func tick() async throws {
+        _ = try await perform(.tick)
+    }
+
+    /// Reads the committed state: waits until every change applied before the call is on disk.
+    public func read<T: Sendable>(_ body: @Sendable (QueueState) -> T) async -> T {
+        if !pending.isEmpty || flushing {
+            let batch = pending.isEmpty ? nextBatch - 1 : nextBatch
+            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+                readers.append((batch, waiter))
+            }
+        }
+        return body(state)
+    }
+
+    /// Installs services and counters in the store and reloads the state from it.
+    public func install(services: [Service], counters: [Counter], replace: Bool) async throws {
+        await drain()
+        try store.install(services: services, counters: counters, replace: replace)
+        state = try store.loadState(settings: state.settings, now: clock())
+    }
+
+    /// Waits until everything applied so far is on disk (or has failed).
+    public func drain() async {
+        _ = await read { _ in true }
+    }
+
+    private func outcome(of operation: QueueOperation, _ change: QueueChange) -> OperationOutcome {
+        guard let ticket = change.ticket else { return OperationOutcome(ticket: nil, ahead: nil, estimatedWait: nil) }
+        if case .issue = operation {
+            let ahead = max(0, state.waitingCount(service: ticket.service) - 1)
+            return OperationOutcome(ticket: state.view(ticket), ahead: ahead, estimatedWait: state.estimatedWait(service: ticket.service, ahead: ahead))
+        }
+        return OperationOutcome(ticket: state.view(ticket), ahead: nil, estimatedWait: nil)
+    }
+
+    // MARK: Group commit
+
+    private func startFlushing() {
+        guard !flushing, !pending.isEmpty else { return }
+        flushing = true
+        Task { await self.flush() }
+    }
+
+    private func flush() async {
+        while !pending.isEmpty {
+            let batch = pending
+            let number = nextBatch
+            pending = []
+            nextBatch += 1
+            do {
+                let stored = try await store.commit(batch.map(\.change))
+                committedBatch = number
+                for item in batch { item.waiter?.resume() }
+                hub.publish(stored)
+                account(batch.map(\.change), publishedAt: clock())
+            } catch let commitError {
+                logger.error("commit failed, reloading the state from disk", metadata: ["error": "\(commitError)"])
+                let failed = batch + pending
+                pending = []
+                committedBatch = nextBatch - 1
+                do {
+                    state = try store.loadState(settings: state.settings, now: clock())
+                } catch {
+                    logger.critical("cannot reload the state after a failed commit", metadata: ["error": "\(error)"])
+                }
+                for item in failed { item.waiter?.resume(throwing: StorageFailure(underlying: commitError)) }
+            }
+            wakeReaders()
+        }
+        flushing = false
+        wakeReaders()
+    }
+
+    private func wakeReaders() {
+        let done = flushing ? committedBatch : Int.max
+        var waiting: [(batch: Int, waiter: CheckedContinuation<Void, Never>)] = []
+        for reader in readers {
+            if reader.batch <= done { reader.waiter.resume() } else { waiting.append(reader) }
+        }
+        readers = waiting
+    }
+
+    private func account(_ changes: [QueueChange], publishedAt now: Date) {
+        var events = 0
+        for change in changes {
+            events += change.events.count
+            for event in change.events {
+                switch event.type {
+                case .ticketIssued:
+                    if let service = event.data.ticket?.service { metrics.ticketIssued(service: service) }
+                case .ticketCalled, .ticketRecalled:
+                    if let counter = event.data.counter {
+                        metrics.called(counter: counter)
+                        metrics.callPushed(after: now.timeIntervalSince(event.at))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        outboxDepth += events
+        metrics.setOutboxPending(outboxDepth)
+    }
+
+    /// Events in the outbox (nothing delivers them until the workflow link exists).
+    private lazy var outboxDepth: Int = (try? store.outboxPending()) ?? 0
+}

@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import QueueCore
+import QueueService
+import Store
+
+/// Kiosks, displays and the lookup kiosk: no login.
+struct PublicRoutes {
+    let office: Office
+
+    func register(on router: Router<OfficeRequestContext>) {
+        router.get("api/v1/services") { _, context in
+            let now = Date()
+            let list = await office.engine.read { state in state.orderedServices.map { ServiceStatusView($0, in: state, at: now) } }
+            return try JSONResponse.make(list, context: context)
+        }
+        router.get("api/v1/priority-groups") { _, context in
+            let groups = await office.engine.read { $0.settings.priorityGroups.map(PriorityGroupView.init) }
+            return try JSONResponse.make(groups, context: context)
+        }
+        router.post("api/v1/tickets") { request, context in
+            let body = try await JSONBody.read(request, context: context, allowed: ["service", "priority", "kiosk"])
+            let service = try body.reference("service", required: true)!
+            let outcome = try await office.engine.perform(.issue(service: service, priority: try body.string("priority"), kiosk: try body.string("kiosk")))
+            let ticket = outcome.ticket!
+            let view = IssuedTicketView(
+                id: ticket.id, number: ticket.number, service: ticket.service, serviceId: ticket.serviceId,
+                serviceName: ticket.serviceName, priority: ticket.priority, issuedAt: ticket.issuedAt,
+                ahead: outcome.ahead ?? 0, estimatedWaitS: outcome.estimatedWait, printed: false
+            )
+            return try JSONResponse.make(view, status: .created, context: context, headers: [.location: "/api/v1/tickets/\(ticket.id)"])
+        }
+        router.get("api/v1/tickets/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let ticket = await office.engine.read({ state in state.tickets[id].map(state.view) }) else {
+                throw APIError(.notFound, "unknown_ticket", "Không có vé này trong ngày hôm nay.")
+            }
+            return try JSONResponse.make(ticket, context: context)
+        }
+        router.get("api/v1/queue") { _, context in
+            try JSONResponse.make(await office.engine.read(QueueSnapshotView.init), context: context)
+        }
+        router.get("api/v1/dossiers/{code}") { _, context -> Response in
+            let code = try context.parameters.require("code").precomposedStringWithCanonicalMapping
+            guard DossierCode(code) != nil else {
+                throw APIError(.badRequest, "bad_code", QueueError.badDossierCode(code).message)
+            }
+            // The workflow link comes with its own issue; until then the lookup has nobody to ask.
+            throw APIError(.serviceUnavailable, "workflow_unavailable", "Hệ thống hồ sơ tạm thời chưa kết nối được; xin thử lại sau.")
+        }
+    }
+}

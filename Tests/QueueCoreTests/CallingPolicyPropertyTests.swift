@@ -1,0 +1,692 @@
+import Foundation
+import QueueCore
+import Testing
+
+/// Random days of random operations, checked after every step against rules computed here from the
+/// state's public API (never by asking `CallingPolicy`).
+///
+/// A failure names its seed; `QUEUECORE_SEED=0x… swift test --filter CallingPolicyPropertyTests` replays it alone.
+@Suite("Queue properties over random operation sequences")
+struct CallingPolicyPropertyTests {
+    static let sequences = 300
+    static let steps = 300
+    static let chunks = 4
+    static let baseSeed: UInt64 = 0x6D6F_7463_7561_2026
+
+    static func seeds(chunk: Int) -> [UInt64] {
+        if let text = ProcessInfo.processInfo.environment["QUEUECORE_SEED"] {
+            let digits = text.hasPrefix("0x") ? String(text.dropFirst(2)) : text
+            return chunk == 0 ? [UInt64(digits, radix: 16)!] : []
+        }
+        return stride(from: chunk, to: sequences, by: chunks).map { baseSeed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+    }
+
+    @Test("every rule holds after every step", arguments: 0..<chunks)
+    func randomSequences(chunk: Int) {
+        var failedSeeds: [String] = []
+        for seed in Self.seeds(chunk: chunk) {
+            var run = RandomDay(seed: seed)
+            run.play(steps: Self.steps)
+            if run.failures > 0 { failedSeeds.append(run.seedText) }
+        }
+        if !failedSeeds.isEmpty { print("QueueCore property test: failing seeds \(failedSeeds.joined(separator: ", "))") }
+        #expect(failedSeeds.isEmpty, "failing seeds: \(failedSeeds.joined(separator: ", "))")
+    }
+
+    @Test("the generator reaches every kind of situation the rules are about")
+    func coverage() {
+        var total = Coverage()
+        for seed in Self.seeds(chunk: 0).prefix(40) {
+            var run = RandomDay(seed: seed)
+            run.play(steps: Self.steps)
+            total.add(run.coverage)
+        }
+        #expect(total.issued > 1000)
+        #expect(total.calls > 500)
+        #expect(total.overdueCalls > 20)
+        #expect(total.priorityWaitingCalls > 50)
+        #expect(total.regularOverPriority > 10)
+        #expect(total.transferredCalls > 10)
+        #expect(total.targetedCalls > 5)
+        #expect(total.dayCloses > 5 && total.newDays > 1)
+        #expect(total.restores > 5)
+        #expect(Set(total.refusals.keys).isSuperset(of: [
+            "unknown_service", "unknown_priority", "service_closed", "outside_hours", "quota_reached",
+            "unknown_counter", "counter_closed", "counter_paused", "counter_busy", "no_current_ticket",
+            "not_serving", "too_few_calls", "bad_rating", "bad_code", "bad_transfer",
+        ]), "\(total.refusals)")
+    }
+}
+
+/// What the random runs went through, to show that the checks were not vacuous.
+struct Coverage {
+    var issued = 0
+    var calls = 0
+    var overdueCalls = 0
+    var priorityWaitingCalls = 0
+    var regularOverPriority = 0
+    var transferredCalls = 0
+    var targetedCalls = 0
+    var dayCloses = 0
+    var newDays = 0
+    var restores = 0
+    var refusals: [String: Int] = [:]
+
+    mutating func add(_ other: Coverage) {
+        issued += other.issued; calls += other.calls; overdueCalls += other.overdueCalls
+        priorityWaitingCalls += other.priorityWaitingCalls; regularOverPriority += other.regularOverPriority
+        transferredCalls += other.transferredCalls; targetedCalls += other.targetedCalls
+        dayCloses += other.dayCloses; newDays += other.newDays; restores += other.restores
+        refusals.merge(other.refusals, uniquingKeysWith: +)
+    }
+}
+
+final class FailureCount {
+    var value = 0
+}
+
+/// One random run: a random office, a simulated clock, random operations, checks after each step.
+struct RandomDay {
+    let seed: UInt64
+    private var rng: SplitMix64
+    private var state: QueueState
+    private var now: Date
+    private let maxStep: Int
+    private let calendar: Calendar
+
+    /// Failures so far (a reference, so that `check` needs no exclusive access to the run).
+    private let failureCount = FailureCount()
+    var failures: Int { failureCount.value }
+    private(set) var coverage = Coverage()
+    private var step = 0
+    private var context = "start"
+
+    // The model, kept here from what the operations returned.
+    /// Last sequence handed out per day and issuing service.
+    private var lastSequence: [BusinessDay: [Int: Int]] = [:]
+    /// Every number handed out per day.
+    private var numbers: [BusinessDay: Set<String>] = [:]
+    /// Regular tickets called in a row at a counter while a priority ticket it could call waited (no one overdue).
+    private var regularRun: [Int: Int] = [:]
+
+    static let validDossiers = ["000.00.19.H47-260105-0001", "H57.132-260804-0583", "38.98.H29-210519-0013"]
+    static let invalidDossiers = ["1.011442.000.00.00.H38", "H57.132-260231-0583", "h57.132-260804-0583"]
+
+    var seedText: String { "0x" + String(seed, radix: 16) }
+
+    init(seed: UInt64) {
+        self.seed = seed
+        var rng = SplitMix64(seed: seed)
+        let rule: CallingPolicy.PriorityRule = rng.chance(0.35) ? .strict : .interleave(regularPerPriority: rng.int(0...3))
+        let order: CallingPolicy.ServiceOrder = rng.chance(0.75) ? .oldest : .preference
+        let maxWait: TimeInterval? = rng.chance(0.2) ? nil : Double(rng.int(5...60) * 60)
+        let settings = QueueSettings(
+            site: "prop", policy: CallingPolicy(priorityRule: rule, serviceOrder: order, maxWait: maxWait),
+            noShowAfterCalls: rng.int(1...3), priorityGroups: rng.chance(0.25) ? [] : PriorityGroup.usual,
+            defaultServiceTime: 300, estimateSample: rng.int(1...8)
+        )
+        func quota(_ rng: inout SplitMix64) -> Int? { rng.chance(0.35) ? rng.int(3...30) : nil }
+        let services = [
+            Service(id: 1, code: "HT", name: "Hộ tịch", prefix: "A", dailyQuota: quota(&rng)),
+            Service(id: 2, code: "DD", name: "Đất đai", prefix: "B",
+                    issuingWindows: rng.chance(0.5) ? [TimeWindow("07:30-11:00")!, TimeWindow("13:30-16:30")!] : [],
+                    dailyQuota: quota(&rng)),
+            Service(id: 3, code: "XD", name: "Xây dựng", prefix: "", numberFormat: .block(start: 1001), dailyQuota: quota(&rng)),
+            Service(id: 4, code: "TP", name: "Tư pháp", prefix: "D", numberFormat: .prefixed(digits: 2),
+                    dailyQuota: quota(&rng), enabled: !rng.chance(0.2)),
+        ]
+        let counters = (1...rng.int(2...5)).map { number in
+            Counter(number: number, services: Array([1, 2, 3, 4].shuffled(using: &rng).prefix(rng.int(1...3))))
+        }
+        let lastEventSeq = Int64(rng.int(0...5000))
+        state = QueueState(
+            settings: settings, status: DayStatus(day: BusinessDay(year: 2026, month: 11, day: 30), phase: .notOpened),
+            services: services, counters: counters, tickets: [], lastEventSeq: lastEventSeq
+        )
+        now = BusinessDay(year: 2026, month: 11, day: 30).date(at: TimeOfDay("06:40")!, in: OfficeCalendar.vietnam)
+            .addingTimeInterval(Double(rng.int(0...3600)))
+        maxStep = rng.int(20...240)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        self.calendar = calendar
+        self.rng = rng
+    }
+
+    // MARK: Running
+
+    mutating func play(steps: Int) {
+        for index in 0..<steps {
+            step = index
+            moveClock()
+            context = "advance"
+            let beforeAdvance = state
+            let dayChange = state.advance(to: now)
+            if !dayChange.isEmpty {
+                checkAdvance(from: beforeAdvance, dayChange)
+                checkInvariants()
+            }
+            if rng.chance(0.01) {
+                restore()
+            } else {
+                let operation = randomOperation()
+                context = "\(operation)"
+                perform(operation)
+            }
+            checkInvariants()
+            if failures > 0 { return }
+        }
+    }
+
+    private mutating func moveClock() {
+        if rng.chance(0.003) {
+            let next = calendar.date(byAdding: .day, value: 1, to: now)!
+            let day = BusinessDay(containing: next, in: OfficeCalendar.vietnam)
+            now = day.date(at: TimeOfDay(hour: 6, minute: 40)!, in: OfficeCalendar.vietnam).addingTimeInterval(Double(rng.int(0...3600)))
+        } else if rng.chance(0.03) {
+            now += Double(rng.int(10...50) * 60)
+        } else if !rng.chance(0.15) {
+            now += Double(rng.int(1...maxStep))
+        }
+    }
+
+    /// A daemon restart: the state is rebuilt from what a store would hold.
+    private mutating func restore() {
+        context = "restore"
+        coverage.restores += 1
+        let old = state
+        state = QueueState(
+            settings: old.settings, status: old.status, services: Array(old.services.values),
+            counters: Array(old.counters.values), tickets: old.tickets.values.sorted { $0.id < $1.id },
+            lastEventSeq: old.lastEventSeq
+        )
+        check(state.status == old.status && state.tickets == old.tickets && state.counters == old.counters
+              && state.lastEventSeq == old.lastEventSeq, "restore changed the stored rows")
+        for id in old.services.keys {
+            check(state.waiting(service: id).map(\.id) == old.waiting(service: id).map(\.id), "restore reordered service \(id)'s queue")
+            check(state.issuedCount(service: id) == old.issuedCount(service: id), "restore changed service \(id)'s issued count")
+        }
+        for n in old.counters.keys {
+            check(state.waiting(targetedTo: n).map(\.id) == old.waiting(targetedTo: n).map(\.id), "restore reordered counter \(n)'s queue")
+        }
+    }
+
+    private mutating func randomOperation() -> QueueOperation {
+        let numbers = state.counters.keys.sorted()
+        let busy = state.counters.values.filter { $0.currentTicket != nil }.map(\.number).sorted()
+        func anyCounter(_ rng: inout SplitMix64) -> Int { rng.chance(0.02) ? 99 : rng.pick(numbers) }
+        func busyCounter(_ rng: inout SplitMix64) -> Int { !busy.isEmpty && rng.chance(0.85) ? rng.pick(busy) : anyCounter(&rng) }
+        let roll = rng.int(0...999)
+        switch roll {
+        case 0..<300:
+            let reference: String
+            if rng.chance(0.03) {
+                reference = rng.pick(["ZZ", "99", "ht"])
+            } else {
+                let service = rng.pick(state.orderedServices)
+                reference = rng.chance(0.5) ? service.code : String(service.id)
+            }
+            let priority: String? = rng.chance(0.3) ? rng.pick(PriorityGroup.usual).code : (rng.chance(0.02) ? "vip" : nil)
+            return .issue(service: reference, priority: priority, kiosk: rng.chance(0.5) ? "k1" : nil)
+        case 300..<360: return .open(counter: anyCounter(&rng))
+        case 360..<375: return .pause(counter: anyCounter(&rng))
+        case 375..<400: return .close(counter: anyCounter(&rng))
+        case 400..<620: return .next(counter: anyCounter(&rng))
+        case 620..<670: return .recall(counter: busyCounter(&rng))
+        case 670..<740: return .start(counter: busyCounter(&rng))
+        case 740..<820:
+            let dossier: String? = rng.chance(0.5) ? nil : (rng.chance(0.85) ? rng.pick(Self.validDossiers) : rng.pick(Self.invalidDossiers))
+            let rating: Int? = rng.chance(0.4) ? nil : (rng.chance(0.9) ? rng.int(1...5) : rng.pick([0, 6, -3]))
+            return .done(counter: busyCounter(&rng), dossier: dossier, rating: rating)
+        case 820..<860: return .noShow(counter: busyCounter(&rng))
+        case 860..<990:
+            let counter = busyCounter(&rng)
+            if rng.chance(0.5) {
+                let service = rng.pick(state.orderedServices)
+                let reference = rng.chance(0.05) ? "NOPE" : (rng.chance(0.5) ? service.code : String(service.id))
+                return .transfer(counter: counter, to: .service(reference))
+            }
+            return .transfer(counter: counter, to: .counter(anyCounter(&rng)))
+        default: return .tick
+        }
+    }
+
+    // MARK: Checking
+
+    private func check(_ condition: Bool, _ what: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard !condition else { return }
+        failureCount.value += 1
+        guard failureCount.value <= 5 else { return }
+        Issue.record(
+            "seed \(seedText), step \(step), \(context) at \(Timestamp.format(now)): \(what()) (replay: QUEUECORE_SEED=\(seedText))",
+            sourceLocation: sourceLocation
+        )
+    }
+
+    private mutating func perform(_ operation: QueueOperation) {
+        let before = state
+        let expected = expectedRefusal(operation, in: before)
+        do {
+            let change = try state.apply(operation, now: now)
+            check(expected == nil, "accepted, expected \(expected ?? "")")
+            checkChange(change, from: before, eventsAt: operation == .tick ? nil : now)
+            checkSuccess(operation, before: before, change: change)
+        } catch {
+            coverage.refusals[error.code, default: 0] += 1
+            check(expected == error.code, "refused with \(error.code), expected \(expected ?? "success")")
+            // (f) a refused operation changes nothing.
+            check(state.status == before.status, "refusal changed the day")
+            check(state.lastEventSeq == before.lastEventSeq, "refusal used event seqs")
+            check(state.counters == before.counters, "refusal changed counters")
+            check(state.tickets == before.tickets, "refusal changed tickets")
+            for id in before.services.keys {
+                check(state.waiting(service: id).map(\.id) == before.waiting(service: id).map(\.id), "refusal changed queue \(id)")
+                check(state.issuedCount(service: id) == before.issuedCount(service: id), "refusal changed numbering of \(id)")
+            }
+            for n in before.counters.keys {
+                check(state.waiting(targetedTo: n).map(\.id) == before.waiting(targetedTo: n).map(\.id), "refusal changed counter \(n)'s queue")
+            }
+        }
+    }
+
+    /// (f) events gap-free from the last seq; the change lists every row that changed, as it is now.
+    private mutating func checkChange(_ change: QueueChange, from before: QueueState, eventsAt at: Date?) {
+        let seqs = change.events.map(\.seq)
+        let expected = (0..<Int64(seqs.count)).map { before.lastEventSeq + 1 + $0 }
+        check(seqs == expected, "event seqs \(seqs) after \(before.lastEventSeq)")
+        check(state.lastEventSeq == before.lastEventSeq + Int64(seqs.count), "lastEventSeq \(state.lastEventSeq)")
+        check(Set(change.events.map(\.id)).count == change.events.count, "event ids repeat")
+        check(change.events.allSatisfy { $0.site == "prop" }, "event site")
+        if let at { check(change.events.allSatisfy { $0.at == at }, "event time is not the operation's") }
+        var lastTicket: [Ticket.ID: Ticket] = [:]
+        for ticket in change.tickets { lastTicket[ticket.id] = ticket }
+        for (id, ticket) in lastTicket where before.status.day == state.status.day {
+            check(state.tickets[id] == ticket, "change row of \(ticket.number) differs from the state")
+        }
+        var lastCounter: [Int: Counter] = [:]
+        for counter in change.counters { lastCounter[counter.number] = counter }
+        for (number, counter) in lastCounter { check(state.counters[number] == counter, "change row of counter \(number) differs") }
+        for (number, counter) in state.counters where before.counters[number] != counter {
+            check(lastCounter[number] != nil, "counter \(number) changed but is not in the change")
+        }
+        if before.status.day == state.status.day {
+            for (id, ticket) in state.tickets where before.tickets[id] != ticket {
+                check(lastTicket[id] != nil, "ticket \(ticket.number) changed but is not in the change")
+            }
+        }
+        if state.status != before.status { check(change.day == state.status, "day change not reported") }
+    }
+
+    // MARK: Expected outcomes, from the public state
+
+    private func minutes(_ date: Date) -> Int {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return parts.hour! * 60 + parts.minute!
+    }
+
+    private func issued(_ service: Int, in state: QueueState) -> Int { lastSequence[state.status.day]?[service] ?? 0 }
+
+    private static func capacity(_ format: TicketNumberFormat) -> Int {
+        switch format {
+        case .prefixed(let digits): return Int(pow(10, Double(digits))) - 1
+        case .block(let start):
+            let text = String(start)
+            let leading = Int(String(text.first!))!
+            return text.count == 1 ? 10 - start : (leading + 1) * Int(pow(10, Double(text.count - 1))) - start
+        }
+    }
+
+    private static func number(_ service: Service, _ sequence: Int) -> String {
+        switch service.numberFormat {
+        case .prefixed(let digits): return service.prefix + String(format: "%0\(digits)d", sequence)
+        case .block(let start): return String(start + sequence - 1)
+        }
+    }
+
+    private func lookUp(_ reference: String, in state: QueueState) -> Service? {
+        if let id = Int(reference), let service = state.services[id] { return service }
+        return state.services.values.first { $0.code == reference }
+    }
+
+    private func expectedRefusal(_ operation: QueueOperation, in s: QueueState) -> String? {
+        func atCounter(_ n: Int, _ allowed: [TicketState]) -> (String?, Ticket?) {
+            guard let counter = s.counters[n] else { return ("unknown_counter", nil) }
+            guard let id = counter.currentTicket, let ticket = s.tickets[id] else { return ("no_current_ticket", nil) }
+            guard allowed.contains(ticket.state) else { return ("not_serving", nil) }
+            return (nil, ticket)
+        }
+        switch operation {
+        case .tick:
+            return nil
+        case let .issue(reference, priority, _):
+            guard let service = lookUp(reference, in: s) else { return "unknown_service" }
+            if let priority, !s.settings.priorityGroups.contains(where: { $0.code == priority }) { return "unknown_priority" }
+            guard service.enabled else { return "service_closed" }
+            let m = minutes(now)
+            let hours = s.settings.workingHours
+            let inWindow = service.issuingWindows.isEmpty || service.issuingWindows.contains { $0.start.minutes <= m && m < $0.end.minutes }
+            guard s.status.phase == .open, BusinessDay(containing: now, in: OfficeCalendar.vietnam) == s.status.day,
+                  hours.start.minutes <= m, m < hours.end.minutes, inWindow else { return "outside_hours" }
+            if issued(service.id, in: s) >= min(service.dailyQuota ?? .max, Self.capacity(service.numberFormat)) { return "quota_reached" }
+            return nil
+        case .open(let n), .pause(let n):
+            return s.counters[n] == nil ? "unknown_counter" : nil
+        case .close(let n):
+            guard let counter = s.counters[n] else { return "unknown_counter" }
+            return counter.state != .closed && counter.currentTicket != nil ? "counter_busy" : nil
+        case .next(let n):
+            switch s.counters[n]?.state {
+            case nil: return "unknown_counter"
+            case .closed?: return "counter_closed"
+            case .paused?: return "counter_paused"
+            case .open?: return nil
+            }
+        case .recall(let n), .start(let n):
+            return atCounter(n, [.called]).0
+        case let .done(n, dossier, rating):
+            if let refusal = atCounter(n, [.called, .serving]).0 { return refusal }
+            if let rating, !(1...5).contains(rating) { return "bad_rating" }
+            if let dossier, !Self.validDossiers.contains(dossier) { return "bad_code" }
+            return nil
+        case .noShow(let n):
+            let (refusal, ticket) = atCounter(n, [.called])
+            if let refusal { return refusal }
+            return ticket!.callCount < s.settings.noShowAfterCalls ? "too_few_calls" : nil
+        case let .transfer(n, target):
+            let (refusal, ticket) = atCounter(n, [.called, .serving])
+            if let refusal { return refusal }
+            switch target {
+            case .service(let reference):
+                guard let service = lookUp(reference, in: s) else { return "unknown_service" }
+                return service.id == ticket!.service ? "bad_transfer" : nil
+            case .counter(let other):
+                guard s.counters[other] != nil else { return "unknown_counter" }
+                return other == n ? "bad_transfer" : nil
+            }
+        }
+    }
+
+    /// The queued tickets counter `n` may call: its services' (not sent elsewhere) and those sent to it.
+    private func candidates(_ n: Int, in s: QueueState) -> [Ticket] {
+        guard let counter = s.counters[n] else { return [] }
+        return s.tickets.values.filter {
+            $0.state.isQueued && ($0.targetCounter == n || ($0.targetCounter == nil && counter.services.contains($0.service)))
+        }
+    }
+
+    // MARK: Successful operations
+
+    private mutating func checkSuccess(_ operation: QueueOperation, before b: QueueState, change c: QueueChange) {
+        switch operation {
+        case .tick:
+            checkAdvance(from: b, c)
+        case let .issue(reference, priority, kiosk):
+            checkIssue(lookUp(reference, in: b)!, priority: priority, kiosk: kiosk, before: b, change: c)
+        case .open(let n), .pause(let n), .close(let n):
+            let target: CounterState
+            let type: EventType
+            switch operation {
+            case .open: (target, type) = (.open, .counterOpened)
+            case .pause: (target, type) = (.paused, .counterPaused)
+            default: (target, type) = (.closed, .counterClosed)
+            }
+            check(state.counters[n]?.state == target, "counter \(n) is \(String(describing: state.counters[n]?.state))")
+            check(c.types == (b.counters[n]?.state == target ? [] : [type]), "events \(c.types)")
+            check(state.counters[n]?.currentTicket == b.counters[n]?.currentTicket, "current ticket changed")
+        case .next(let n):
+            checkNext(n, before: b, change: c)
+        case .recall(let n):
+            let id = b.counters[n]!.currentTicket!
+            check(state.tickets[id]?.callCount == b.tickets[id]!.callCount + 1, "recall did not count")
+            check(state.tickets[id]?.state == .called && c.types == [.ticketRecalled], "recall: \(c.types)")
+        case .start(let n):
+            let id = b.counters[n]!.currentTicket!
+            check(state.tickets[id]?.state == .serving && state.tickets[id]?.servedAt == now, "start: not serving")
+            check(c.types == [.ticketServing], "start: \(c.types)")
+        case let .done(n, dossier, rating):
+            let id = b.counters[n]!.currentTicket!
+            let ticket = state.tickets[id]
+            check(ticket?.state == .done && ticket?.finishedAt == now && ticket?.dossier == dossier && ticket?.rating == rating, "done: \(String(describing: ticket))")
+            check(state.counters[n]?.currentTicket == nil && c.types == [.ticketDone], "done: counter or events")
+        case .noShow(let n):
+            let id = b.counters[n]!.currentTicket!
+            check(state.tickets[id]?.state == .noShow && state.tickets[id]?.finishedAt == now, "no-show: state")
+            check(state.counters[n]?.currentTicket == nil && c.types == [.ticketNoShow], "no-show: counter or events")
+        case let .transfer(n, target):
+            checkTransfer(n, to: target, before: b, change: c)
+        }
+    }
+
+    /// (a) numbering: contiguous 1…n per issuing service and day, never a number twice in a day.
+    private mutating func checkIssue(_ service: Service, priority: String?, kiosk: String?, before b: QueueState, change c: QueueChange) {
+        coverage.issued += 1
+        guard let ticket = c.ticket else { return check(false, "issue returned no ticket") }
+        let day = b.status.day
+        let sequence = (lastSequence[day]?[service.id] ?? 0) + 1
+        check(ticket.sequence == sequence, "sequence \(ticket.sequence), expected \(sequence)")
+        check(ticket.number == Self.number(service, sequence), "number \(ticket.number), expected \(Self.number(service, sequence))")
+        check(!(numbers[day]?.contains(ticket.number) ?? false), "number \(ticket.number) issued twice on \(day)")
+        check(ticket.day == day && ticket.issuedAt == now && ticket.state == .waiting, "issued ticket \(ticket)")
+        check(ticket.issuedService == service.id && ticket.service == service.id && ticket.priority == priority && ticket.kiosk == kiosk, "issued ticket fields")
+        check(c.types == [.ticketIssued] && c.events.first?.data.ticket?.id == ticket.id, "issue events \(c.types)")
+        check(state.waiting(service: service.id).contains { $0.id == ticket.id }, "issued ticket not in its queue")
+        lastSequence[day, default: [:]][service.id] = sequence
+        numbers[day, default: []].insert(ticket.number)
+    }
+
+    private mutating func checkNext(_ n: Int, before b: QueueState, change c: QueueChange) {
+        let counter = b.counters[n]!
+        let pool = candidates(n, in: b)
+        var expectedTypes: [EventType] = []
+        if let previous = counter.currentTicket {
+            expectedTypes.append(.ticketDone)
+            check(state.tickets[previous]?.state == .done && state.tickets[previous]?.finishedAt == now, "next did not finish the current ticket")
+        }
+        guard let called = c.ticket else {
+            check(pool.isEmpty, "next called nobody while \(pool.map(\.number)) could be called")
+            check(state.counters[n]?.currentTicket == nil && c.types == expectedTypes, "next with nobody: \(c.types)")
+            return
+        }
+        expectedTypes.append(.ticketCalled)
+        check(c.types == expectedTypes, "next events \(c.types)")
+        coverage.calls += 1
+
+        // (a) it was queued just before, where this counter may call it; it is now at this counter only.
+        guard let was = b.tickets[called.id] else { return check(false, "called an unknown ticket") }
+        check(was.state.isQueued, "called \(called.number), which was \(was.state)")
+        check(pool.contains { $0.id == called.id }, "called \(called.number), which counter \(n) may not call")
+        check(state.tickets[called.id] == called, "returned ticket differs from the state")
+        check(called.state == .called && called.counter == n && called.callCount == 1 && called.calledAt == now
+              && called.targetCounter == nil, "called ticket \(called)")
+        check(state.counters[n]?.currentTicket == called.id, "counter \(n) does not hold the called ticket")
+        check(called.number == was.number && called.issuedAt == was.issuedAt && called.priority == was.priority, "call changed the ticket's identity")
+        if was.state == .transferred { coverage.transferredCalls += 1 }
+        if was.targetCounter != nil { coverage.targetedCalls += 1 }
+
+        let policy = b.settings.policy
+        // (b) nothing overtakes a ticket that has waited maxWait.
+        var overdue: [Ticket] = []
+        if let maxWait = policy.maxWait {
+            overdue = pool.filter { now.timeIntervalSince($0.issuedAt) >= maxWait }
+            if !overdue.isEmpty {
+                coverage.overdueCalls += 1
+                check(overdue.contains { $0.id == called.id }, "called \(called.number) while \(overdue.map(\.number)) waited past maxWait")
+                let older = overdue.filter { $0.issuedAt < was.issuedAt }
+                check(older.isEmpty, "called overdue \(called.number) before older overdue \(older.map(\.number))")
+            }
+        }
+
+        // (c) priority.
+        let waitingPriority = pool.filter(\.isPriority)
+        if overdue.isEmpty, !waitingPriority.isEmpty {
+            coverage.priorityWaitingCalls += 1
+            if !was.isPriority { coverage.regularOverPriority += 1 }
+            switch policy.priorityRule {
+            case .strict:
+                check(was.isPriority, "strict: called regular \(called.number) while priority \(waitingPriority.map(\.number)) waited")
+            case .interleave(let regularPerPriority):
+                if !was.isPriority {
+                    let run = regularRun[n, default: 0]
+                    check(run < regularPerPriority, "interleave(\(regularPerPriority)): regular call \(run + 1) in a row while priority \(waitingPriority.map(\.number)) waited")
+                }
+            }
+        }
+        if was.isPriority || (overdue.isEmpty && waitingPriority.isEmpty) {
+            regularRun[n] = 0
+        } else if overdue.isEmpty {
+            regularRun[n, default: 0] += 1
+        }
+
+        // (d) within the class, the oldest; (e) a transferred ticket keeps its place in its new queue.
+        guard overdue.isEmpty else { return }
+        let sameClass = pool.filter { $0.isPriority == was.isPriority && $0.id != was.id }
+        let olderTransferred = sameClass.filter {
+            $0.state == .transferred && $0.targetCounter == nil && was.targetCounter == nil && $0.service == was.service && $0.issuedAt < was.issuedAt
+        }
+        check(olderTransferred.isEmpty, "called \(called.number) before transferred \(olderTransferred.map(\.number)), issued earlier")
+        switch policy.serviceOrder {
+        case .oldest:
+            let older = sameClass.filter { $0.issuedAt < was.issuedAt }
+            check(older.isEmpty, "oldest: called \(called.number) before older \(older.map(\.number))")
+        case .preference:
+            if was.targetCounter == nil {
+                let rank = counter.services.firstIndex(of: was.service)!
+                let preferred = sameClass.filter { $0.targetCounter == nil && counter.services.firstIndex(of: $0.service)! < rank }
+                check(preferred.isEmpty, "preference: called \(called.number) before \(preferred.map(\.number)) of a preferred service")
+                let older = sameClass.filter { $0.targetCounter == nil && $0.service == was.service && $0.issuedAt < was.issuedAt }
+                check(older.isEmpty, "preference: called \(called.number) before older \(older.map(\.number)) of its service")
+            } else {
+                let older = sameClass.filter { $0.targetCounter == n && $0.issuedAt < was.issuedAt }
+                check(older.isEmpty, "preference: called \(called.number) before older \(older.map(\.number)) sent to the counter")
+            }
+        }
+    }
+
+    private mutating func checkTransfer(_ n: Int, to target: TransferTarget, before b: QueueState, change c: QueueChange) {
+        let id = b.counters[n]!.currentTicket!
+        let was = b.tickets[id]!
+        guard let moved = state.tickets[id] else { return check(false, "transferred ticket vanished") }
+        check(c.types == [.ticketTransferred], "transfer events \(c.types)")
+        check(c.events.first?.data.fromCounter == n && c.events.first?.data.fromService == b.services[was.service]?.code, "transfer event origin")
+        check(moved.number == was.number && moved.sequence == was.sequence && moved.issuedService == was.issuedService
+              && moved.issuedAt == was.issuedAt && moved.priority == was.priority, "transfer changed the ticket's identity")
+        check(moved.state == .transferred && moved.counter == nil && moved.transfers == was.transfers + 1, "transferred ticket \(moved)")
+        check(state.counters[n]?.currentTicket == nil, "counter \(n) still holds the transferred ticket")
+        let queue: [Ticket]
+        switch target {
+        case .service(let reference):
+            let service = lookUp(reference, in: b)!
+            check(moved.service == service.id && moved.targetCounter == nil, "transferred to \(moved.service), not \(service.id)")
+            queue = state.waiting(service: service.id)
+        case .counter(let other):
+            check(moved.service == was.service && moved.targetCounter == other, "transferred to counter \(String(describing: moved.targetCounter))")
+            queue = state.waiting(targetedTo: other)
+        }
+        // Its place: after every ticket issued before it, before every ticket issued after it.
+        guard let index = queue.firstIndex(where: { $0.id == id }) else { return check(false, "transferred ticket is not in its new queue") }
+        check(queue[..<index].allSatisfy { $0.issuedAt <= moved.issuedAt }, "a later ticket is ahead of the transferred one")
+        check(queue[(index + 1)...].allSatisfy { $0.issuedAt >= moved.issuedAt }, "an earlier ticket is behind the transferred one")
+    }
+
+    // MARK: The day
+
+    private mutating func checkAdvance(from b: QueueState, _ c: QueueChange) {
+        checkChange(c, from: b, eventsAt: nil)
+        let types = c.types
+        let old = b.status, new = state.status
+        check(new.day >= old.day, "the day went back")
+        let closedOld = old.phase == .open && (new.day > old.day || new.phase == .closed)
+        if closedOld {
+            coverage.dayCloses += 1
+            let closeEvents = c.events.filter { $0.type == .dayClosed }
+            check(closeEvents.count == 1 && closeEvents.first?.data.day == old.day.description, "day.closed events: \(types)")
+            if let summary = closeEvents.first?.data.summary {
+                let issued = lastSequence[old.day]?.values.reduce(0, +) ?? 0
+                let at = b.tickets.values
+                let expired = at.filter { $0.state.isQueued || $0.state == .called }.count
+                let served = at.filter { $0.state == .done || $0.state == .serving }.count
+                let noShow = at.filter { $0.state == .noShow }.count
+                check(summary == DaySummary(issued: issued, served: served, noShow: noShow, expired: expired), "summary \(summary)")
+                check(types.filter { $0 == .ticketExpired }.count == expired, "ticket.expired events: \(types)")
+            }
+            let closeAt = old.day.date(at: b.settings.workingHours.end, in: OfficeCalendar.vietnam)
+            if new.day > old.day {
+                check(c.events.filter { $0.type != .dayOpened }.allSatisfy { $0.at == closeAt }, "yesterday closed at another time")
+            } else {
+                check(c.events.allSatisfy { $0.at == now }, "the day closed at another time than the tick")
+            }
+        } else {
+            check(!types.contains(.dayClosed) && !types.contains(.ticketExpired), "closing events without closing: \(types)")
+        }
+        if new.day > old.day {
+            coverage.newDays += 1
+            regularRun = [:]
+            check(state.tickets.isEmpty, "tickets carried into a new day")
+            check(state.counters.values.allSatisfy { $0.state == .closed && $0.currentTicket == nil }, "counters open into a new day")
+        }
+        let opened = new.phase == .open && (new.day > old.day || old.phase != .open)
+        check(types.filter { $0 == .dayOpened }.count == (opened ? 1 : 0), "day.opened events: \(types)")
+        if opened {
+            let m = minutes(now)
+            check(m >= b.settings.workingHours.start.minutes && m < b.settings.workingHours.end.minutes, "opened outside working hours")
+            check(c.events.last?.type == .dayOpened && c.events.last?.data.day == new.day.description, "day.opened event")
+        }
+        if new.phase == .closed {
+            check(state.counters.values.allSatisfy { $0.state == .closed && $0.currentTicket == nil }, "a counter is open after closing")
+        }
+    }
+
+    // MARK: Invariants
+
+    /// (a) no ticket current at two counters; queues hold exactly the queued tickets, in issue order;
+    /// numbering contiguous and unique within the day.
+    private mutating func checkInvariants() {
+        let s = state
+        var holder: [Ticket.ID: Int] = [:]
+        for counter in s.counters.values {
+            guard let id = counter.currentTicket else { continue }
+            check(holder[id] == nil, "ticket \(id) current at counters \(holder[id]!) and \(counter.number)")
+            holder[id] = counter.number
+            check(counter.state != .closed, "closed counter \(counter.number) holds a ticket")
+            let ticket = s.tickets[id]
+            check(ticket?.state.isAtCounter == true && ticket?.counter == counter.number,
+                  "counter \(counter.number) holds \(ticket?.number ?? id) in state \(String(describing: ticket?.state))")
+        }
+        var queued = 0
+        var sequences: [Int: [Int]] = [:]
+        var dayNumbers = Set<String>()
+        for ticket in s.tickets.values {
+            check(ticket.day == s.status.day, "ticket \(ticket.number) of another day")
+            if ticket.state.isAtCounter {
+                check(holder[ticket.id] == ticket.counter, "\(ticket.number) is \(ticket.state) but no counter holds it")
+            }
+            if ticket.state.isQueued { queued += 1 }
+            if ticket.state.isQueued || ticket.state.isAtCounter { check(s.status.phase == .open, "\(ticket.number) active while the day is \(s.status.phase)") }
+            sequences[ticket.issuedService, default: []].append(ticket.sequence)
+            check(dayNumbers.insert(ticket.number).inserted, "number \(ticket.number) twice today")
+        }
+        for id in s.services.keys {
+            let list = sequences[id, default: []].sorted()
+            check(list == Array(0..<list.count).map { $0 + 1 }, "service \(id) sequences are not 1…n")
+            check(s.issuedCount(service: id) == list.count, "issuedCount(\(id)) = \(s.issuedCount(service: id)), tickets \(list.count)")
+            check(list.count == lastSequence[s.status.day]?[id] ?? 0, "service \(id) has \(list.count) tickets, issued \(lastSequence[s.status.day]?[id] ?? 0)")
+        }
+        var listed = Set<Ticket.ID>()
+        var listedCount = 0
+        func walk(_ queue: [Ticket], _ belongs: (Ticket) -> Bool, _ name: String) {
+            listedCount += queue.count
+            var previous: Date?
+            for ticket in queue {
+                listed.insert(ticket.id)
+                check(ticket.state.isQueued && belongs(ticket), "\(name) holds \(ticket.number) (\(ticket.state))")
+                if let previous { check(previous <= ticket.issuedAt, "\(name) out of issue order at \(ticket.number)") }
+                previous = ticket.issuedAt
+            }
+        }
+        for id in s.services.keys {
+            walk(s.waiting(service: id), { $0.service == id && $0.targetCounter == nil }, "queue of service \(id)")
+            check(s.waitingCount(service: id) == s.waiting(service: id).count, "waitingCount(\(id))")
+        }
+        for n in s.counters.keys { walk(s.waiting(targetedTo: n), { $0.targetCounter == n }, "queue of counter \(n)") }
+        check(listedCount == queued && listed.count == queued, "queues list \(listedCount) tickets, \(queued) are queued")
+    }
+}

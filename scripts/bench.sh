@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# HTTP benchmark of ticket issue against the release binary (run it with `make bench`,
+# which installs wrk and builds `swift build -c release` first).
+#
+# Starts `motcua serve --demo` on a free loopback port with a temporary state folder,
+# waits for GET /readyz = 200, then runs wrk with scripts/bench/issue.lua
+# (POST /api/v1/tickets {"service":"HT"}):
+#   1. throughput: 16 connections, 2 threads, 10 s, --latency
+#   2. single-client latency: 1 connection, 1 thread, 10 s, --latency
+# prints a short summary and writes it, with wrk's full output, to artifacts/bench.txt.
+# The daemon's log goes to artifacts/bench-daemon.log; the daemon is stopped at the end.
+#
+# Every answer is counted by status: a run where the daemon refused tickets (409 outside
+# the issuing hours, past the service's quota, …) is reported as REFUSED and the script
+# exits 1, since its numbers would not be ticket issues.
+#
+# Environment:
+#   BENCH_SERVICE    service code to issue tickets for (default HT)
+#   BENCH_ARGS       extra arguments for `motcua serve`, e.g. '--config bench.yaml'
+#   MOTCUA_…         the daemon reads MOTCUA_… environment overrides of its configuration;
+#                    they pass through to it unchanged (e.g. to lift quotas or widen hours)
+#   BENCH_DURATION   length of each measured run (default 10s)
+#   BENCH_WARMUP     warm-up run before the measurements, not counted (default 2s; 0 = none)
+#   BENCH_CONNECTIONS / BENCH_THREADS   throughput run shape (default 16 / 2)
+#   BENCH_BIN        binary to start (default ./.build/release/motcua)
+#   BENCH_READY_TIMEOUT  seconds to wait for GET /readyz = 200 (default 30)
+#   BENCH_MAX_REFUSED_PCT  share of non-2xx answers above which the run fails (default 1)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+BIN=${BENCH_BIN:-./.build/release/motcua}
+SERVICE=${BENCH_SERVICE:-HT}
+ARGS=${BENCH_ARGS:-}
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-2s}
+CONNS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+MAX_REFUSED_PCT=${BENCH_MAX_REFUSED_PCT:-1}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-30}
+LUA=scripts/bench/issue.lua
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+[ -x "$BIN" ] || die "$BIN not found: build it with 'swift build -c release' (make bench does)"
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool not found: run scripts/ensure-packages.sh test"
+done
+
+mkdir -p artifacts
+OUT=artifacts/bench.txt
+DAEMON_LOG=artifacts/bench-daemon.log
+state=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")
+raw=$(mktemp)
+pid=
+
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        if kill -0 "$pid" 2>/dev/null; then
+            say "daemon did not stop within 10 s of SIGTERM; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$state" "$raw"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$port"
+
+# --- start the daemon -----------------------------------------------------------------------
+# shellcheck disable=SC2086 # BENCH_ARGS is split on purpose
+set -- serve --demo --state-dir "$state" --http "127.0.0.1:$port" $ARGS
+say "starting $BIN $*"
+start_ns=$(date +%s%N)
+"$BIN" "$@" >"$DAEMON_LOG" 2>&1 </dev/null &
+pid=$!
+
+deadline=$(( $(date +%s) + READY_TIMEOUT ))
+while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$URL/readyz" || true)
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+        wait "$pid" && rc=0 || rc=$?
+        pid=
+        say "daemon exited (status $rc) before it was ready; last lines of $DAEMON_LOG:"
+        tail -n 30 "$DAEMON_LOG" >&2
+        exit 1
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+        say "GET /readyz did not answer 200 within $READY_TIMEOUT s (last status: $code); last lines of $DAEMON_LOG:"
+        tail -n 30 "$DAEMON_LOG" >&2
+        exit 1
+    fi
+    sleep 0.05
+done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+say "ready after ${ready_ms} ms (pid $pid, $URL)"
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
+rss_idle=$(rss_kb)
+
+# --- runs -----------------------------------------------------------------------------------
+# run NAME CONNECTIONS THREADS DURATION: wrk's output goes to $raw, the BENCH line to stdout.
+run() {
+    local name=$1 c=$2 t=$3 d=$4
+    say "$name: wrk -c$c -t$t -d$d --latency POST /api/v1/tickets {\"service\":\"$SERVICE\"}"
+    {
+        echo "=== $name: $c connections, $t threads, $d"
+        wrk -c"$c" -t"$t" -d"$d" --latency --timeout 5s -s "$LUA" "$URL" -- "$SERVICE"
+        echo
+    } >>"$raw" 2>&1 || die "wrk failed ($name); output: $(tail -n 5 "$raw")"
+    grep '^BENCH ' "$raw" | tail -n 1
+}
+
+# field LINE KEY: the value of KEY=… in a BENCH line.
+field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.3f", us / 1000 }'; }
+
+if [ "$WARMUP" != 0 ] && [ "$WARMUP" != 0s ]; then
+    run warm-up "$CONNS" "$THREADS" "$WARMUP" >/dev/null
+fi
+many=$(run throughput "$CONNS" "$THREADS" "$DURATION")
+rss_load=$(rss_kb)
+one=$(run single-client 1 1 "$DURATION")
+
+# --- summary --------------------------------------------------------------------------------
+status=0
+refused_report() {
+    local name=$1 line=$2 req non pct
+    req=$(field "$line" requests); non=$(field "$line" non2xx)
+    if [ "${req:-0}" -eq 0 ]; then
+        echo "  FAILED: $name completed no request"
+        status=1
+        return
+    fi
+    if [ "$non" -gt 0 ]; then
+        pct=$(awk -v n="$non" -v r="$req" 'BEGIN { printf "%.2f", 100 * n / r }')
+        echo "  REFUSED: $name: $non of $req answers were not 2xx ($pct %; statuses $(field "$line" statuses))"
+        if awk -v p="$pct" -v m="$MAX_REFUSED_PCT" 'BEGIN { exit !(p > m) }'; then
+            echo "  -> these are not ticket issues: set BENCH_SERVICE / BENCH_ARGS / MOTCUA_… so the daemon accepts them"
+            status=1
+        fi
+    fi
+}
+
+summary=$(
+    echo "motcua bench $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  service=$SERVICE  args=${ARGS:-none}"
+    echo "  binary: $BIN  ($(git rev-parse --short HEAD 2>/dev/null || echo 'no commit'))"
+    echo "  ready:  ${ready_ms} ms after start (target < 500 ms)"
+    echo "  rss:    idle $(( rss_idle / 1024 )) MB, after throughput run $(( rss_load / 1024 )) MB (targets < 40 / < 80 MB)"
+    printf '  throughput (%s conn, %s thr): %8s req/s  p50 %s ms  p99 %s ms  statuses %s  (target >= 3000/s)\n' \
+        "$CONNS" "$THREADS" "$(field "$many" rps)" "$(ms "$(field "$many" p50_us)")" "$(ms "$(field "$many" p99_us)")" \
+        "$(field "$many" statuses)"
+    printf '  single client (1 conn):     %8s req/s  p50 %s ms  p99 %s ms  statuses %s  (target p50 < 1 ms)\n' \
+        "$(field "$one" rps)" "$(ms "$(field "$one" p50_us)")" "$(ms "$(field "$one" p99_us)")" \
+        "$(field "$one" statuses)"
+    refused_report throughput "$many"
+    refused_report single-client "$one"
+    # status is set in this subshell: report it on the last line.
+    echo "status=$status"
+)
+status=${summary##*status=}
+summary=${summary%status=*}
+summary=${summary%$'\n'}
+
+{
+    cat "$raw"
+    echo "=== summary"
+    echo "$summary"
+} >"$OUT"
+echo "$summary"
+say "wrote $OUT (wrk output and summary), daemon log in $DAEMON_LOG"
+exit "$status"
