@@ -2,7 +2,7 @@
 # HTTP benchmark of ticket issue against the release binary (run it with `make bench`,
 # which installs wrk and builds `swift build -c release` first).
 #
-# Starts `motcua serve --demo` on a free loopback port with a temporary state folder,
+# Starts `motcua serve` (the benchmark office of scripts/bench/bench.yaml) on a free loopback port with a temporary state folder,
 # waits for GET /readyz = 200, then runs wrk with scripts/bench/issue.lua
 # (POST /api/v1/tickets {"service":"HT"}):
 #   1. throughput: 16 connections, 2 threads, 10 s, --latency
@@ -31,7 +31,7 @@ cd "$(dirname "$0")/.."
 
 BIN=${BENCH_BIN:-./.build/release/motcua}
 SERVICE=${BENCH_SERVICE:-HT}
-ARGS=${BENCH_ARGS:-}
+ARGS=${BENCH_ARGS:---config scripts/bench/bench.yaml}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-2s}
 CONNS=${BENCH_CONNECTIONS:-16}
@@ -77,7 +77,7 @@ URL="http://127.0.0.1:$port"
 
 # --- start the daemon -----------------------------------------------------------------------
 # shellcheck disable=SC2086 # BENCH_ARGS is split on purpose
-set -- serve --demo --state-dir "$state" --http "127.0.0.1:$port" $ARGS
+set -- serve --state-dir "$state" --http "127.0.0.1:$port" $ARGS
 say "starting $BIN $*"
 start_ns=$(date +%s%N)
 "$BIN" "$@" >"$DAEMON_LOG" 2>&1 </dev/null &

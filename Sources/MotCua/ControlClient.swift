@@ -22,6 +22,9 @@ struct ControlClient {
 
     /// Sends a request; on an error answer prints its message to stderr and exits 1.
     func call(_ method: HTTPMethod, _ path: String, body: [String: Any]? = nil) async throws -> Answer {
+        guard FileManager.default.fileExists(atPath: socketPath) else {
+            fail("không có socket điều khiển \(socketPath): dịch vụ motcua chưa chạy, hoặc chạy với --state-dir khác (daemon not running?)")
+        }
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
             fail("đường dẫn socket không hợp lệ: \(socketPath)")
         }

@@ -16,6 +16,8 @@ struct Daemon {
     let stateDir: String
     let controlSocket: String
     let demo: Bool
+    /// Seed the demo services without issuing windows (the demo on the built-in configuration).
+    var demoAroundTheClock = false
 
     func run() async throws {
         var logger = Logger(label: "motcua")
@@ -39,7 +41,12 @@ struct Daemon {
             try store.install(services: configuration.services, counters: configuration.counters, replace: true)
         }
         if demo {
-            try store.install(services: DemoOffice.services, counters: DemoOffice.counters, replace: false)
+            let services = DemoOffice.services.map { service in
+                var service = service
+                if demoAroundTheClock { service.issuingWindows = [] }
+                return service
+            }
+            try store.install(services: services, counters: DemoOffice.counters, replace: false)
         }
         let engine = try QueueEngine(store: store, settings: configuration.queue, logger: logger)
         try await engine.tick()

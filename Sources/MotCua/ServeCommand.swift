@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MotCuaConfig
+import QueueCore
 
 /// `motcua serve`: runs the device daemon.
 struct ServeCommand: AsyncParsableCommand {
@@ -34,8 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration: MotCuaConfiguration
+        let file = config ?? Self.defaultConfigFile()
         do {
-            configuration = try MotCuaConfiguration.load(file: config ?? Self.defaultConfigFile(), environment: ProcessInfo.processInfo.environment)
+            configuration = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
         } catch {
             FileHandle.standardError.write(Data("motcua: cấu hình sai (bad configuration): \(error)\n".utf8))
             throw ExitCode(1)
@@ -50,7 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         let dir = StateDirectory.resolve(flag: stateDir, configured: configuration.stateDir)
         let socket = StateDirectory.controlSocket(flag: controlSocket, configured: configuration.controlSocket, stateDir: dir)
         do {
-            try await Daemon(configuration: configuration, stateDir: dir, controlSocket: socket, demo: demo).run()
+            // A demo on the built-in configuration is open around the clock, so whoever tries it in the
+            // evening still sees tickets issued and called; a configuration file keeps its own hours.
+            let aroundTheClock = demo && file == nil
+            if aroundTheClock {
+                configuration.queue.workingHours = TimeWindow(start: TimeOfDay(hour: 0, minute: 0)!, end: TimeOfDay(hour: 24, minute: 0)!)!
+            }
+            try await Daemon(configuration: configuration, stateDir: dir, controlSocket: socket, demo: demo, demoAroundTheClock: aroundTheClock).run()
         } catch let error as DaemonError {
             FileHandle.standardError.write(Data("motcua: \(error.message)\n".utf8))
             throw ExitCode(1)

@@ -48,8 +48,12 @@ public actor QueueEngine {
         self.clock = clock
         self.logger = logger
         self.state = try store.loadState(settings: settings, now: clock())
-        metrics.setOutboxPending(try store.outboxPending())
+        outboxDepth = try store.outboxPending()
+        metrics.setOutboxPending(outboxDepth)
     }
+
+    /// The engine's clock (the real one, or a test's).
+    public nonisolated func now() -> Date { clock() }
 
     // MARK: Operations
 
@@ -91,13 +95,6 @@ public actor QueueEngine {
             }
         }
         return body(state)
-    }
-
-    /// Installs services and counters in the store and reloads the state from it.
-    public func install(services: [Service], counters: [Counter], replace: Bool) async throws {
-        await drain()
-        try store.install(services: services, counters: counters, replace: replace)
-        state = try store.loadState(settings: state.settings, now: clock())
     }
 
     /// Waits until everything applied so far is on disk (or has failed).
@@ -183,6 +180,7 @@ public actor QueueEngine {
         metrics.setOutboxPending(outboxDepth)
     }
 
-    /// Events in the outbox (nothing delivers them until the workflow link exists).
-    private lazy var outboxDepth: Int = (try? store.outboxPending()) ?? 0
+    /// Events in the outbox (nothing delivers them until the workflow link exists), counted from the
+    /// store when the engine starts, before any commit of its own.
+    private var outboxDepth: Int
 }

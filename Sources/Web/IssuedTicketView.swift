@@ -27,4 +27,19 @@ struct IssuedTicketView: Encodable, Sendable {
         case id, number, service, priority, ahead, printed
         case serviceId = "service_id", serviceName = "service_name", issuedAt = "issued_at", estimatedWaitS = "estimated_wait_s"
     }
+
+    /// Every field of the contract is present: `priority` and `estimated_wait_s` as `null` when they have no value.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(number, forKey: .number)
+        try c.encode(service, forKey: .service)
+        try c.encode(serviceId, forKey: .serviceId)
+        try c.encode(serviceName, forKey: .serviceName)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(issuedAt, forKey: .issuedAt)
+        try c.encode(ahead, forKey: .ahead)
+        try c.encode(estimatedWaitS, forKey: .estimatedWaitS)
+        try c.encode(printed, forKey: .printed)
+    }
 }

@@ -12,7 +12,7 @@ struct PublicRoutes {
 
     func register(on router: Router<OfficeRequestContext>) {
         router.get("api/v1/services") { _, context in
-            let now = Date()
+            let now = office.engine.now()
             let list = await office.engine.read { state in state.orderedServices.map { ServiceStatusView($0, in: state, at: now) } }
             return try JSONResponse.make(list, context: context)
         }

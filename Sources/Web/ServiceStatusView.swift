@@ -44,4 +44,22 @@ struct ServiceStatusView: Encodable, Sendable {
         dailyQuota = service.dailyQuota
         issuedToday = state.issuedCount(service: service.id)
     }
+
+    /// As synthesised, except that `estimated_wait_s`, part of the contract, is `null` rather than absent
+    /// while no counter serving the service is open.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(nameEn, forKey: .nameEn)
+        try c.encode(prefix, forKey: .prefix)
+        try c.encode(open, forKey: .open)
+        try c.encode(status, forKey: .status)
+        try c.encode(waiting, forKey: .waiting)
+        try c.encode(estimatedWaitS, forKey: .estimatedWaitS)
+        try c.encode(windows, forKey: .windows)
+        try c.encodeIfPresent(dailyQuota, forKey: .dailyQuota)
+        try c.encode(issuedToday, forKey: .issuedToday)
+    }
 }

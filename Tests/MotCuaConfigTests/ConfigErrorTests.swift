@@ -48,7 +48,7 @@ struct ConfigErrorTests {
         BadConfig("printer: Kiosk printer", "printer", "must be a CUPS queue name"),
         BadConfig("workflow: {socket: /run/w.sock, embedded: true}", "workflow.embedded", "cannot be true when workflow.socket is set"),
         BadConfig("day: {opens: 7h}", "day.opens", #"must be a time HH:MM on the 24-hour clock, got "7h""#),
-        BadConfig("day: {closes: \"24:00\"}", "day.closes", "must be a time HH:MM"),
+        BadConfig("day: {closes: \"24:30\"}", "day.closes", "must be a time HH:MM"),
         BadConfig("day: {opens: \"17:00\", closes: \"08:00\"}", "day.closes", "must be after day.opens (17:00), got 08:00"),
         BadConfig("day: {opens: \"18:00\"}", "day.closes", "must be after day.opens (18:00), got 17:30"),
         BadConfig("queue: {priority_policy: fifo}", "queue.priority_policy", #"must be one of strict, interleave, got "fifo""#),

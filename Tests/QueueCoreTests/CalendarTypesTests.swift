@@ -42,7 +42,7 @@ struct CalendarTypesTests {
     }
 
     @Test("TimeOfDay parses HH:MM", arguments: [
-        ("08:00", 480), ("7:30", 450), ("00:00", 0), ("23:59", 1439),
+        ("08:00", 480), ("7:30", 450), ("00:00", 0), ("23:59", 1439), ("24:00", 1440),  // 24:00 ends a day
     ])
     func timeOfDay(text: String, minutes: Int) throws {
         let time = try #require(TimeOfDay(text))
@@ -50,7 +50,7 @@ struct CalendarTypesTests {
         #expect(TimeOfDay(time.description) == time)
     }
 
-    @Test("TimeOfDay refuses what is not a time", arguments: ["24:00", "08:60", "0800", "8:5", "", "08:00:00", "-1:00", "ab:cd"])
+    @Test("TimeOfDay refuses what is not a time", arguments: ["24:01", "25:00", "08:60", "0800", "8:5", "", "08:00:00", "-1:00", "ab:cd"])
     func timeOfDayRefused(text: String) {
         #expect(TimeOfDay(text) == nil)
     }

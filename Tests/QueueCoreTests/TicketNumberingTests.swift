@@ -90,7 +90,7 @@ struct TicketNumberingTests {
         let first = format.number(prefix: "", sequence: 1)
         let last = format.number(prefix: "", sequence: format.capacity)
         #expect(first.count == last.count)
-        if case .block = format { #expect(first.first == last.first) }
+        if case .block(let start) = format, start >= 10 { #expect(first.first == last.first) }
     }
 
     @Test("two services with blocks 1001 and 2001 never hand out the same number")

@@ -1,0 +1,245 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import QueueCore
+import QueueService
+import Store
+import Testing
+import Web
+
+/// A clerk's day through the API: open, call, recall, serve, finish, no-show, transfer, close.
+@Suite struct CounterFlowTests {
+    @Test func openNextRecallStartDone() async throws {
+        let office = try await TestOffice()
+        let clerk = try await office.clerkToken()
+        try await office.application().test(.router) { client in
+            let open = try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk)
+            #expect(open.status == .ok)
+            let counter = try open.object()
+            #expect(counter.int("id") == 1)
+            #expect(counter.string("state") == "open")
+            #expect(counter["services"] as? [String] == ["HT", "CT"])
+
+            // Nobody waits: 204 and no body.
+            let empty = try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk)
+            #expect(empty.status == .noContent)
+            #expect(empty.body.readableBytes == 0)
+
+            let issued = try await client.issue("\"HT\"")
+            office.clock.advance(30)
+            let next = try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk)
+            #expect(next.status == .ok)
+            let called = try next.object()
+            #expect(called.string("id") == issued.string("id"))
+            #expect(called.string("number") == "A001")
+            #expect(called.string("service") == "HT")
+            #expect(called.string("state") == "called")
+            #expect(called.int("counter") == 1)
+            #expect(called.int("call_count") == 1)
+            #expect(called.string("called_at") == "2026-11-30T08:00:30.000+07:00")
+
+            let recall = try await client.send(.post, "/api/v1/counters/1/recall", bearer: clerk)
+            #expect(recall.status == .ok)
+            #expect(try recall.object().int("call_count") == 2)
+            #expect(try recall.object().string("state") == "called")
+
+            office.clock.advance(30)
+            let start = try await client.send(.post, "/api/v1/counters/1/start", bearer: clerk)
+            #expect(start.status == .ok)
+            #expect(try start.object().string("state") == "serving")
+            #expect(try start.object().string("served_at") == "2026-11-30T08:01:00.000+07:00")
+
+            office.clock.advance(240)
+            let done = try await client.send(.post, "/api/v1/counters/1/done", json: "{\"dossier\": \"000.00.19.H47-260105-0001\", \"rating\": 5}", bearer: clerk)
+            #expect(done.status == .ok)
+            let finished = try done.object()
+            #expect(finished.string("state") == "done")
+            #expect(finished.string("dossier") == "000.00.19.H47-260105-0001")
+            #expect(finished.int("rating") == 5)
+            #expect(finished.string("finished_at") == "2026-11-30T08:05:00.000+07:00")
+
+            // The ticket and the counter say the same afterwards.
+            let ticket = try await client.send(.get, "/api/v1/tickets/\(issued.string("id") ?? "")")
+            #expect(try ticket.object().string("state") == "done")
+            #expect(try ticket.object().string("dossier") == "000.00.19.H47-260105-0001")
+            let queue = try await client.send(.get, "/api/v1/queue").object()
+            let first = try #require(queue.objects("counters").first)
+            #expect(first.int("id") == 1)
+            #expect(first.object("current") == nil)
+
+            // Done without a body is fine too.
+            try await client.issue("\"HT\"")
+            #expect(try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk).status == .ok)
+            let plain = try await client.send(.post, "/api/v1/counters/1/done", bearer: clerk)
+            #expect(plain.status == .ok)
+            #expect(try plain.object().string("number") == "A002")
+            #expect(try plain.object()["dossier"] == nil)
+        }
+    }
+
+    @Test func noShowNeedsTwoCalls() async throws {
+        let office = try await TestOffice()
+        let clerk = try await office.clerkToken()
+        try await office.application().test(.router) { client in
+            try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk)
+            try await client.issue("\"HT\"")
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk)
+
+            let before = try await office.fingerprint()
+            let early = try await client.send(.post, "/api/v1/counters/1/no-show", bearer: clerk)
+            early.expectError(.conflict, "too_few_calls")
+            #expect(try await office.fingerprint() == before)
+
+            #expect(try await client.send(.post, "/api/v1/counters/1/recall", bearer: clerk).status == .ok)
+            let noShow = try await client.send(.post, "/api/v1/counters/1/no-show", bearer: clerk)
+            #expect(noShow.status == .ok)
+            #expect(try noShow.object().string("state") == "no_show")
+            #expect(try noShow.object().string("number") == "A001")
+            // The counter is free again.
+            #expect(try await client.send(.post, "/api/v1/counters/1/close", bearer: clerk).status == .ok)
+        }
+    }
+
+    @Test func transferToAServiceKeepsTheNumber() async throws {
+        let office = try await TestOffice()
+        let clerk1 = try await office.clerkToken(name: "clerk1", counter: 1)
+        let clerk2 = try await office.clerkToken(name: "clerk2", counter: 2)
+        try await office.application().test(.router) { client in
+            try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk1)
+            try await client.issue("\"HT\"")
+            office.clock.advance(10)
+            try await client.issue("\"CT\"")
+            office.clock.advance(10)
+            #expect(try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1).object().string("number") == "A001")
+
+            let transfer = try await client.send(.post, "/api/v1/counters/1/transfer", json: "{\"service\": \"CT\"}", bearer: clerk1)
+            #expect(transfer.status == .ok)
+            let moved = try transfer.object()
+            #expect(moved.string("number") == "A001")
+            #expect(moved.string("service") == "CT")
+            #expect(moved.int("service_id") == 2)
+            #expect(moved.string("state") == "transferred")
+            #expect(moved["counter"] == nil)
+
+            let queue = try await client.send(.get, "/api/v1/queue").object()
+            let services = queue.objects("services")
+            let ht = try #require(services.first { $0.string("code") == "HT" })
+            let ct = try #require(services.first { $0.string("code") == "CT" })
+            #expect(ht.int("waiting") == 0)
+            #expect(ht.objects("tickets").isEmpty)
+            // It keeps its place by issue time: ahead of B001, which was taken after it.
+            #expect(ct.objects("tickets").map { $0.string("number") } == ["A001", "B001"])
+            #expect(ct.objects("tickets").first?.string("state") == "transferred")
+            #expect(ct.int("waiting") == 2)
+            #expect(queue.objects("counters").first?.object("current") == nil)
+
+            // Counter 2 (CT only) calls it, by the same number.
+            try await client.send(.post, "/api/v1/counters/2/open", bearer: clerk2)
+            let next = try await client.send(.post, "/api/v1/counters/2/next", bearer: clerk2)
+            #expect(try next.object().string("number") == "A001")
+            #expect(try next.object().int("counter") == 2)
+
+            // By id as well.
+            #expect(try await client.send(.post, "/api/v1/counters/2/transfer", json: "{\"service\": 1}", bearer: clerk2).object().string("service") == "HT")
+        }
+    }
+
+    @Test func transferToACounter() async throws {
+        let office = try await TestOffice()
+        let clerk1 = try await office.clerkToken(name: "clerk1", counter: 1)
+        let clerk3 = try await office.clerkToken(name: "clerk3", counter: 3)
+        try await office.application().test(.router) { client in
+            try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk1)
+            try await client.issue("\"HT\"")
+            office.clock.advance(10)
+            try await client.issue("\"HT\"")
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1)
+
+            let transfer = try await client.send(.post, "/api/v1/counters/1/transfer", json: "{\"counter\": 3}", bearer: clerk1)
+            #expect(transfer.status == .ok)
+            let moved = try transfer.object()
+            #expect(moved.string("number") == "A001")
+            #expect(moved.int("target_counter") == 3)
+            #expect(moved.string("state") == "transferred")
+
+            let queue = try await client.send(.get, "/api/v1/queue").object()
+            let ht = try #require(queue.objects("services").first { $0.string("code") == "HT" })
+            #expect(ht.objects("tickets").map { $0.string("number") } == ["A002"])
+            let three = try #require(queue.objects("counters").first { $0.int("id") == 3 })
+            #expect(three.objects("transferred").map { $0.string("number") } == ["A001"])
+            #expect(three.objects("transferred").first?.int("target_counter") == 3)
+
+            // Counter 1 now gets A002, not the ticket sent to counter 3.
+            #expect(try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1).object().string("number") == "A002")
+            try await client.send(.post, "/api/v1/counters/3/open", bearer: clerk3)
+            #expect(try await client.send(.post, "/api/v1/counters/3/next", bearer: clerk3).object().string("number") == "A001")
+        }
+    }
+
+    @Test func refusalsChangeNothing() async throws {
+        let office = try await TestOffice()
+        let clerk = try await office.clerkToken(name: "clerk1", counter: nil)
+        try await office.application().test(.router) { client in
+            func refuse(_ action: String, json: String? = nil, counter: Int = 1, _ status: HTTPResponse.Status, _ code: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                let before = try await office.fingerprint()
+                let response = try await client.send(.post, "/api/v1/counters/\(counter)/\(action)", json: json, bearer: clerk)
+                response.expectError(status, code, sourceLocation: sourceLocation)
+                #expect(try await office.fingerprint() == before, "\(action) changed the state", sourceLocation: sourceLocation)
+            }
+
+            try await client.issue("\"HT\"")
+            try await client.issue("\"HT\"")
+            // A closed counter cannot call; nor act on a ticket it does not have.
+            try await refuse("next", .conflict, "counter_closed")
+            for action in ["recall", "start", "no-show", "done"] {
+                try await refuse(action, .conflict, "no_current_ticket")
+            }
+            try await refuse("transfer", json: "{\"counter\": 3}", .conflict, "no_current_ticket")
+            try await refuse("open", counter: 9, .notFound, "unknown_counter")
+            try await refuse("open", counter: 0, .badRequest, "bad_request")
+            try await refuse("open", counter: -1, .badRequest, "bad_request")
+
+            try await client.send(.post, "/api/v1/counters/1/pause", bearer: clerk)
+            try await refuse("next", .conflict, "counter_paused")
+            try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk)
+            #expect(try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk).object().string("number") == "A001")
+
+            try await refuse("close", .conflict, "counter_busy")
+            try await refuse("no-show", .conflict, "too_few_calls")
+            try await refuse("done", json: "{\"rating\": 7}", .badRequest, "bad_rating")
+            try await refuse("done", json: "{\"rating\": 0}", .badRequest, "bad_rating")
+            try await refuse("done", json: "{\"rating\": \"5\"}", .badRequest, "bad_request")
+            try await refuse("done", json: "{\"dossier\": \"abc\"}", .badRequest, "bad_code")
+            try await refuse("done", json: "{\"dossier\": \"000.00.19.H47-260105-0001\", \"rating\": 9}", .badRequest, "bad_rating")
+            try await refuse("done", json: "{\"dossier\": \"000.00.19.H47-260105-0001\", \"note\": 1}", .badRequest, "bad_request")
+            try await refuse("done", json: "[5]", .badRequest, "bad_request")
+            try await refuse("transfer", json: "{\"service\": \"CT\", \"counter\": 2}", .badRequest, "bad_request")
+            try await refuse("transfer", json: "{}", .badRequest, "bad_request")
+            try await refuse("transfer", json: nil, .badRequest, "bad_request")
+            try await refuse("transfer", json: "{\"service\": \"XX\"}", .notFound, "unknown_service")
+            try await refuse("transfer", json: "{\"counter\": 9}", .notFound, "unknown_counter")
+            try await refuse("transfer", json: "{\"service\": \"HT\"}", .badRequest, "bad_transfer")
+            try await refuse("transfer", json: "{\"counter\": 1}", .badRequest, "bad_transfer")
+            try await refuse("transfer", json: "{\"counter\": \"two\"}", .badRequest, "bad_request")
+
+            try await client.send(.post, "/api/v1/counters/1/start", bearer: clerk)
+            try await refuse("start", .conflict, "not_serving")
+            try await refuse("recall", .conflict, "not_serving")
+            try await refuse("no-show", .conflict, "not_serving")
+            try await refuse("close", .conflict, "counter_busy")
+
+            // Once the ticket is finished, the counter closes, and then cannot call.
+            #expect(try await client.send(.post, "/api/v1/counters/1/done", bearer: clerk).status == .ok)
+            let close = try await client.send(.post, "/api/v1/counters/1/close", bearer: clerk)
+            #expect(close.status == .ok)
+            #expect(try close.object().string("state") == "closed")
+            try await refuse("next", .conflict, "counter_closed")
+            // A002 is still waiting, untouched by all of the above.
+            let queue = try await client.send(.get, "/api/v1/queue").object()
+            let ht = try #require(queue.objects("services").first { $0.string("code") == "HT" })
+            #expect(ht.objects("tickets").map { $0.string("number") } == ["A002"])
+        }
+    }
+}
