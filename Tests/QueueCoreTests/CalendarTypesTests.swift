@@ -12,6 +12,14 @@ struct CalendarTypesTests {
         #expect(BusinessDay(containing: date, in: OfficeCalendar.vietnam) == Fixture.monday)
     }
 
+    @Test("24:00 of a day is midnight starting the next")
+    func endOfDay() throws {
+        let end = try #require(TimeOfDay("24:00"))
+        #expect(Fixture.monday.date(at: end, in: OfficeCalendar.vietnam) == Fixture.at("00:00", on: Fixture.tuesday))
+        let window = try #require(TimeWindow("22:00-24:00"))
+        #expect(window.contains(TimeOfDay("23:59")!) && !window.contains(TimeOfDay("21:59")!))
+    }
+
     @Test("the office day changes at midnight in Vietnam, not in UTC")
     func dayBoundary() {
         let lateUTC = Date(timeIntervalSince1970: 1_796_059_800)  // 2026-11-30T17:30:00Z = 00:30 on 1 December
@@ -83,5 +91,17 @@ struct CalendarTypesTests {
         let late = Service(id: 9, code: "L", name: "L", prefix: "L", issuingWindows: [TimeWindow("16:00-19:00")!])
         #expect(late.isIssuing(at: TimeOfDay("17:00")!, workingHours: hours))
         #expect(!late.isIssuing(at: TimeOfDay("18:00")!, workingHours: hours))
+    }
+}
+
+@Suite("Strict digits in times and days")
+struct StrictDigitsTests {
+    @Test("a sign or a stray character is not a time or a day")
+    func noSigns() {
+        #expect(TimeOfDay("+8:05") == nil)
+        #expect(TimeOfDay("08:+5") == nil)
+        #expect(TimeOfDay("8:05") != nil)
+        #expect(BusinessDay("2026-+1-05") == nil)
+        #expect(BusinessDay("2026-01-05") != nil)
     }
 }

@@ -153,6 +153,22 @@ struct DayTests {
         #expect(try state.issue("HT", at: Fixture.at("08:00", on: Fixture.tuesday)).number == "A001")
     }
 
+    @Test("a day open around the clock (00:00-24:00) closes at midnight and the next one opens")
+    func aroundTheClock() throws {
+        var settings = Fixture.settings()
+        settings.workingHours = TimeWindow(start: TimeOfDay("00:00")!, end: TimeOfDay("24:00")!)!
+        var state = Fixture.newDay(settings: settings)
+        #expect(state.advance(to: Fixture.at("00:00")).types == [.dayOpened])
+        let late = try state.issue("HT", at: Fixture.at("23:59"))
+        #expect(state.advance(to: Fixture.at("23:59:59")).isEmpty)
+        let change = state.advance(to: Fixture.at("00:00:30", on: Fixture.tuesday))
+        #expect(change.types == [.ticketExpired, .dayClosed, .dayOpened])
+        #expect(change.events.first?.data.ticket?.id == late.id)
+        #expect(change.events.first?.at == Fixture.at("00:00", on: Fixture.tuesday))
+        #expect(state.status == DayStatus(day: Fixture.tuesday, phase: .open))
+        #expect(try state.issue("HT", at: Fixture.at("00:01", on: Fixture.tuesday)).number == "A001")
+    }
+
     @Test("a new day first seen after its closing hour is closed, and refuses tickets")
     func newDayAfterHours() {
         var state = Fixture.openDay()
