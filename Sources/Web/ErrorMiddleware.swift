@@ -19,7 +19,7 @@ struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let apiError = APIError(from: error)
-            if apiError.status.code >= 500 {
+            if apiError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             }
             response = try apiError.response(from: request, context: context)

@@ -25,8 +25,10 @@ struct EventStreamRoute {
                 }
                 after = value
             }
-            let start = after
             let store = office.engine.store
+            // A client ahead of the log (the database was restored from a backup, say) starts from now
+            // rather than waiting in silence until the numbering catches up with it.
+            let start = min(after, try store.lastEventSeq())
             let live = office.engine.hub.subscribe()
             let headers: HTTPFields = [
                 .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",

@@ -127,16 +127,4 @@ import Web
             #expect(frames.map { $0.field("event") } == ["ticket.serving", "ticket.done"])
         }
     }
-
-    @Test func aLastEventIDBeyondTheLogWaitsForThatSeq() async throws {
-        let office = try await TestOffice()
-        try await makeHistory(office)
-        try await withStream(office, lastEventID: "7") { stream in
-            try await stream.read { $0.frames.contains { $0.field("retry") != nil } }
-            _ = try await office.engine.perform(.recall(counter: 1))   // seq 7: the client says it has it
-            _ = try await office.engine.perform(.start(counter: 1))    // seq 8
-            try await stream.read { Self.ids($0).contains(8) }
-            #expect(Self.ids(stream) == [8])
-        }
-    }
 }
