@@ -90,6 +90,11 @@ let package = Package(
         ),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "QueueCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QueueServiceTests",
+            dependencies: ["QueueService", "Store", "QueueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MotCuaConfigTests", dependencies: ["MotCuaConfig", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebTests",

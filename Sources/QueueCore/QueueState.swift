@@ -360,6 +360,7 @@ public struct QueueState: Sendable {
                 if ticket.state == .serving {
                     ticket.state = .done
                     save(ticket, into: &change)
+                    recordServiceTime(ticket)
                     emit(.ticketDone, moment, EventData(ticket: view(ticket), counter: counter.number), into: &change)
                 } else {
                     ticket.state = .expired
@@ -402,6 +403,35 @@ public struct QueueState: Sendable {
             counter.regularsSincePriority = 0
             save(counter, into: &change)
         }
+    }
+
+    // MARK: Following another state
+
+    /// Brings this state up to date with a change made to another copy of it: the same rows, the same
+    /// day, the same last event seq, as if the operation had run here.
+    ///
+    /// The writer keeps two copies: one it applies operations to at once, and one that absorbs each
+    /// change only when it is on disk, so readers see nothing that is not yet stored.
+    public mutating func absorb(_ change: QueueChange) {
+        let day = change.day?.day ?? status.day
+        if day != status.day {
+            tickets = [:]
+            lastSequence = [:]
+            queues = [:]
+            targeted = [:]
+            serviceTimes = [:]
+        }
+        if let newStatus = change.day { status = newStatus }
+        for ticket in change.tickets where ticket.day == day {
+            let old = tickets[ticket.id]
+            if let old, old.state.isQueued { dequeue(old) }
+            tickets[ticket.id] = ticket
+            if ticket.state.isQueued { enqueue(ticket) }
+            lastSequence[ticket.issuedService] = max(lastSequence[ticket.issuedService] ?? 0, ticket.sequence)
+            if ticket.state == .done && old?.state != .done { recordServiceTime(ticket) }
+        }
+        for counter in change.counters { counters[counter.number] = counter }
+        if let last = change.events.last { lastEventSeq = max(lastEventSeq, last.seq) }
     }
 
     // MARK: Bookkeeping

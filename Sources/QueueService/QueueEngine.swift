@@ -5,12 +5,13 @@ import Store
 
 /// The single writer of the office's queue.
 ///
-/// Each operation is applied to the in-memory ``QueueState`` at once (so numbers are handed out in
-/// arrival order), then waits until its change is on disk. Operations that arrive while a commit is
-/// running are committed together in the next transaction (group commit); nobody is answered, and no
-/// event is published, before the transaction holding their change has committed. When a commit
-/// fails, the in-memory state is reloaded from disk and every operation not yet committed fails:
-/// nothing that was acknowledged is lost, nothing that failed was told to anyone.
+/// Each operation is applied at once to the working copy of the ``QueueState`` (so numbers are
+/// handed out in arrival order), then waits until its change is on disk. Operations that arrive while
+/// a commit is running are committed together in the next transaction (group commit). Only then does
+/// the committed copy, the one readers see, absorb the changes; then the operations are answered and
+/// their events published. Nobody hears of a change before it is on disk. When a commit fails, the
+/// working copy is reloaded from disk and every operation not yet committed fails: nothing that was
+/// acknowledged is lost, nothing that failed was told to anyone.
 public actor QueueEngine {
     /// The store behind the engine.
     public nonisolated let store: QueueStore
@@ -20,22 +21,22 @@ public actor QueueEngine {
     public nonisolated let metrics: OfficeMetrics
     private let clock: @Sendable () -> Date
     private let logger: Logger
+    /// The working copy: every operation applied so far, committed or not.
     private var state: QueueState
+    /// What is on disk: the copy readers see.
+    private var committed: QueueState
 
     private struct Pending {
         var change: QueueChange
-        var waiter: CheckedContinuation<Void, any Error>?
+        var promise: CommitPromise?
     }
 
     /// Changes applied in memory and not yet given to the store.
     private var pending: [Pending] = []
     /// Whether a commit is running.
     private var flushing = false
-    /// Batches: the number the next batch handed to the store will have, and the last one committed.
-    private var nextBatch = 1
-    private var committedBatch = 0
-    /// Readers waiting for a batch to commit.
-    private var readers: [(batch: Int, waiter: CheckedContinuation<Void, Never>)] = []
+    /// Callers of ``drain()`` waiting for the writer to go idle.
+    private var drainers: [CheckedContinuation<Void, Never>] = []
 
     /// Loads the state to resume from `store`.
     public init(
@@ -48,6 +49,7 @@ public actor QueueEngine {
         self.clock = clock
         self.logger = logger
         self.state = try store.loadState(settings: settings, now: clock())
+        self.committed = state
         outboxDepth = try store.outboxPending()
         metrics.setOutboxPending(outboxDepth)
     }
@@ -64,7 +66,7 @@ public actor QueueEngine {
     public func perform(_ operation: QueueOperation) async throws -> OperationOutcome {
         let now = clock()
         let advanced = state.advance(to: now)
-        if !advanced.isEmpty { pending.append(Pending(change: advanced, waiter: nil)) }
+        if !advanced.isEmpty { pending.append(Pending(change: advanced, promise: nil)) }
         let change: QueueChange
         do {
             change = try state.apply(operation, now: now)
@@ -74,10 +76,10 @@ public actor QueueEngine {
         }
         let outcome = outcome(of: operation, change)
         if change.isEmpty && advanced.isEmpty { return outcome }
-        try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
-            pending.append(Pending(change: change, waiter: waiter))
-            startFlushing()
-        }
+        let promise = CommitPromise()
+        pending.append(Pending(change: change, promise: promise))
+        startFlushing()
+        try await promise.wait()
         return outcome
     }
 
@@ -86,20 +88,15 @@ public actor QueueEngine {
         _ = try await perform(.tick)
     }
 
-    /// Reads the committed state: waits until every change applied before the call is on disk.
-    public func read<T: Sendable>(_ body: @Sendable (QueueState) -> T) async -> T {
-        if !pending.isEmpty || flushing {
-            let batch = pending.isEmpty ? nextBatch - 1 : nextBatch
-            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
-                readers.append((batch, waiter))
-            }
-        }
-        return body(state)
+    /// Reads the committed state: what is on disk, including every operation already answered.
+    public func read<T: Sendable>(_ body: @Sendable (QueueState) -> T) -> T {
+        body(committed)
     }
 
     /// Waits until everything applied so far is on disk (or has failed).
     public func drain() async {
-        _ = await read { _ in true }
+        guard flushing || !pending.isEmpty else { return }
+        await withCheckedContinuation { drainers.append($0) }
     }
 
     private func outcome(of operation: QueueOperation, _ change: QueueChange) -> OperationOutcome {
@@ -122,40 +119,26 @@ public actor QueueEngine {
     private func flush() async {
         while !pending.isEmpty {
             let batch = pending
-            let number = nextBatch
             pending = []
-            nextBatch += 1
+            let changes = batch.map(\.change)
             do {
-                let stored = try await store.commit(batch.map(\.change))
-                committedBatch = number
-                for item in batch { item.waiter?.resume() }
+                let stored = try await store.commit(changes)
+                for change in changes { committed.absorb(change) }
+                for item in batch { item.promise?.resolve(.success(())) }
                 hub.publish(stored)
-                account(batch.map(\.change), publishedAt: clock())
+                account(changes, publishedAt: clock())
             } catch let commitError {
                 logger.error("commit failed, reloading the state from disk", metadata: ["error": "\(commitError)"])
                 let failed = batch + pending
                 pending = []
-                committedBatch = nextBatch - 1
-                do {
-                    state = try store.loadState(settings: state.settings, now: clock())
-                } catch {
-                    logger.critical("cannot reload the state after a failed commit", metadata: ["error": "\(error)"])
-                }
-                for item in failed { item.waiter?.resume(throwing: StorageFailure(underlying: commitError)) }
+                state = committed
+                for item in failed { item.promise?.resolve(.failure(StorageFailure(underlying: commitError))) }
             }
-            wakeReaders()
         }
         flushing = false
-        wakeReaders()
-    }
-
-    private func wakeReaders() {
-        let done = flushing ? committedBatch : Int.max
-        var waiting: [(batch: Int, waiter: CheckedContinuation<Void, Never>)] = []
-        for reader in readers {
-            if reader.batch <= done { reader.waiter.resume() } else { waiting.append(reader) }
-        }
-        readers = waiting
+        let waiting = drainers
+        drainers = []
+        for drainer in waiting { drainer.resume() }
     }
 
     private func account(_ changes: [QueueChange], publishedAt now: Date) {

@@ -88,6 +88,8 @@ final class RandomDay {
     let seed: UInt64
     private var rng: SplitMix64
     private var state: QueueState
+    /// A copy that only absorbs the changes, as the writer's committed copy does.
+    private var mirror: QueueState
     private var now: Date
     private let maxStep: Int
     /// The office's counters and services, which never change during a run.
@@ -149,6 +151,7 @@ final class RandomDay {
             settings: settings, status: DayStatus(day: BusinessDay(year: 2026, month: 11, day: 30), phase: .notOpened),
             services: services, counters: counters, tickets: [], lastEventSeq: lastEventSeq
         )
+        mirror = state
         now = BusinessDay(year: 2026, month: 11, day: 30).date(at: TimeOfDay("06:40")!, in: OfficeCalendar.vietnam)
             .addingTimeInterval(Double(rng.int(0...3600)))
         maxStep = rng.int(30...300)
@@ -170,6 +173,7 @@ final class RandomDay {
             context = .advance
             let beforeAdvance = state
             let dayChange = state.advance(to: now)
+            mirror.absorb(dayChange)
             if !dayChange.isEmpty {
                 checkAdvance(from: beforeAdvance, dayChange)
                 if dayChange.day != nil { thorough = true }
@@ -212,6 +216,7 @@ final class RandomDay {
             counters: Array(old.counters.values), tickets: old.tickets.values.sorted { $0.id < $1.id },
             lastEventSeq: old.lastEventSeq
         )
+        mirror = state
         check(state.status == old.status && state.tickets == old.tickets && state.counters == old.counters
               && state.lastEventSeq == old.lastEventSeq, "restore changed the stored rows")
         for id in old.services.keys {
@@ -281,6 +286,24 @@ final class RandomDay {
         }
     }
 
+    /// The absorbing copy holds exactly what the operating copy holds.
+    private func checkMirror() {
+        check(mirror.status == state.status, "absorb: day differs")
+        check(mirror.lastEventSeq == state.lastEventSeq, "absorb: last event seq differs")
+        check(mirror.counters == state.counters, "absorb: counters differ")
+        guard thorough else { return }
+        check(mirror.tickets == state.tickets, "absorb: tickets differ")
+        for id in state.services.keys {
+            check(mirror.waiting(service: id).map(\.id) == state.waiting(service: id).map(\.id), "absorb: service \(id)'s queue differs")
+            check(mirror.issuedCount(service: id) == state.issuedCount(service: id), "absorb: service \(id)'s issued count differs")
+            let ahead = state.waitingCount(service: id)
+            check(mirror.estimatedWait(service: id, ahead: ahead) == state.estimatedWait(service: id, ahead: ahead), "absorb: service \(id)'s estimate differs")
+        }
+        for n in state.counters.keys {
+            check(mirror.waiting(targetedTo: n).map(\.id) == state.waiting(targetedTo: n).map(\.id), "absorb: counter \(n)'s queue differs")
+        }
+    }
+
     private func check(_ condition: Bool, _ what: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard !condition else { return }
         failures += 1
@@ -296,6 +319,8 @@ final class RandomDay {
         let expected = expectedRefusal(operation, in: before)
         do {
             let change = try state.apply(operation, now: now)
+            mirror.absorb(change)
+            checkMirror()
             check(expected == nil, "accepted, expected \(expected ?? "")")
             checkChange(change, from: before, eventsAt: operation == .tick ? nil : now)
             checkSuccess(operation, before: before, change: change)
