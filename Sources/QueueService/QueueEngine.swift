@@ -124,9 +124,9 @@ public actor QueueEngine {
             do {
                 let stored = try await store.commit(changes)
                 for change in changes { committed.absorb(change) }
-                for item in batch { item.promise?.resolve(.success(())) }
                 hub.publish(stored)
                 account(changes, publishedAt: clock())
+                for item in batch { item.promise?.resolve(.success(())) }
             } catch let commitError {
                 logger.error("commit failed, reloading the state from disk", metadata: ["error": "\(commitError)"])
                 let failed = batch + pending
