@@ -10,8 +10,8 @@ import Store
 /// a commit is running are committed together in the next transaction (group commit). Only then does
 /// the committed copy, the one readers see, absorb the changes; then the operations are answered and
 /// their events published. Nobody hears of a change before it is on disk. When a commit fails, the
-/// working copy is reloaded from disk and every operation not yet committed fails: nothing that was
-/// acknowledged is lost, nothing that failed was told to anyone.
+/// working copy goes back to the committed one (what the disk holds) and every operation not yet
+/// committed fails: nothing that was acknowledged is lost, nothing that failed was told to anyone.
 public actor QueueEngine {
     /// The store behind the engine.
     public nonisolated let store: QueueStore
