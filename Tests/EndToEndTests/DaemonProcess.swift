@@ -57,11 +57,11 @@ final class DaemonProcess: @unchecked Sendable {
     var controlSocket: String { stateDir.appendingPathComponent("control.sock").path }
     var pid: Int32? { process?.processIdentifier }
 
-    /// Starts the daemon and waits until `/readyz` answers.
-    func start() async throws {
+    /// Starts the daemon (with `extra` arguments after the usual ones) and waits until `/readyz` answers.
+    func start(_ extra: [String] = []) async throws {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--config", configFile.path, "--state-dir", stateDir.path, "--http", "127.0.0.1:\(port)"]
+        process.arguments = ["serve", "--config", configFile.path, "--state-dir", stateDir.path, "--http", "127.0.0.1:\(port)"] + extra
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
