@@ -50,7 +50,7 @@ struct CounterCommand: AsyncParsableCommand {
         client.show(answer) {
             switch action {
             case .open, .close, .pause:
-                return "Quầy \(counter): \(answer.object["state"] ?? "?")"
+                return "Quầy \(counter): \(Format.counterState(answer.object["state"]))"
             case .next where answer.status == 204:
                 return "Quầy \(counter): không còn ai chờ."
             default:
