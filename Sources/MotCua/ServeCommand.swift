@@ -7,7 +7,7 @@ import QueueCore
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Chạy dịch vụ (run the daemon).")
 
-    @Option(help: "Tệp cấu hình YAML (configuration file).")
+    @Option(help: "Tệp cấu hình YAML (configuration file; default $MOTCUA_CONFIG, else /etc/motcua/motcua.yaml when it exists, else built in).")
     var config: String?
     @Option(name: .customLong("state-dir"), help: "Thư mục dữ liệu (state directory; default ./var, /var/lib/motcua under systemd).")
     var stateDir: String?
@@ -65,8 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// `/etc/motcua/motcua.yaml` when it exists, else the built-in default.
+    /// `$MOTCUA_CONFIG` when set, else `/etc/motcua/motcua.yaml` when it exists, else the built-in default.
     static func defaultConfigFile() -> String? {
+        if let named = ProcessInfo.processInfo.environment["MOTCUA_CONFIG"], !named.isEmpty { return named }
         let path = "/etc/motcua/motcua.yaml"
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
