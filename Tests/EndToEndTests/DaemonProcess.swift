@@ -74,7 +74,7 @@ final class DaemonProcess: @unchecked Sendable {
             if !process.isRunning {
                 throw E2EError("the daemon exited at start (status \(process.terminationStatus)): \(logText())")
             }
-            if let answer = try? await get("/readyz"), answer.status == 200 { return }
+            if let answer = try? await send(.GET, "/readyz", body: nil, headers: [], timeout: .milliseconds(500)), answer.status == 200 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw E2EError("the daemon did not become ready in 30 s: \(logText())")
@@ -113,7 +113,7 @@ final class DaemonProcess: @unchecked Sendable {
         try await send(.POST, path, body: try json.map { try JSONSerialization.data(withJSONObject: $0) }, headers: [])
     }
 
-    func send(_ method: HTTPMethod, _ path: String, body: Data?, headers: [(String, String)]) async throws -> Answer {
+    func send(_ method: HTTPMethod, _ path: String, body: Data?, headers: [(String, String)], timeout: TimeAmount = .seconds(10)) async throws -> Answer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -121,7 +121,7 @@ final class DaemonProcess: @unchecked Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         return Answer(status: Int(response.status.code), body: Data(buffer.readableBytesView))
     }
