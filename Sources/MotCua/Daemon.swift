@@ -57,11 +57,17 @@ struct Daemon {
             try? FileManager.default.removeItem(atPath: controlSocket)
         }
         let sessionLifetime = configuration.sessionHours * 3600
+        let notifier = SystemdNotifier()
+        let listen = configuration.listen
+        let ready = ReadinessLatch(count: 2) {
+            notifier.notify("READY=1\nSTATUS=Đang phục vụ trên \(listen)")
+        }
         let http = Application(
             router: WebRouter.make(office: office, trustLocal: false, sessionLifetime: sessionLifetime),
             configuration: .init(address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "motcua"),
             onServerRunning: { channel in
                 httpLogger.info("HTTP ready", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+                ready.arrive()
             },
             logger: logger
         )
@@ -72,6 +78,7 @@ struct Daemon {
             onServerRunning: { _ in
                 // Only the daemon's own user may act as the local administrator.
                 chmod(socketPath, 0o600)
+                ready.arrive()
             },
             logger: logger
         )
@@ -89,6 +96,7 @@ struct Daemon {
                 services: [
                     .init(service: http), .init(service: control),
                     .init(service: DayClock(engine: engine, logger: logger)), .init(service: EventHubCloser(hub: engine.hub)),
+                    .init(service: SystemdSupervision(notifier: notifier, engine: engine)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

@@ -58,10 +58,13 @@ final class DaemonProcess: @unchecked Sendable {
     var pid: Int32? { process?.processIdentifier }
 
     /// Starts the daemon (with `extra` arguments after the usual ones) and waits until `/readyz` answers.
-    func start(_ extra: [String] = []) async throws {
+    func start(_ extra: [String] = [], environment: [String: String] = [:]) async throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["serve", "--config", configFile.path, "--state-dir", stateDir.path, "--http", "127.0.0.1:\(port)"] + extra
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
