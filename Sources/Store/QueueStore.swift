@@ -91,12 +91,6 @@ public final class QueueStore: Sendable {
         try await database.write { db in try Self.write(changes, db) }
     }
 
-    /// The same as ``commit(_:)``, blocking the calling thread.
-    @discardableResult
-    public func commitNow(_ changes: [QueueChange]) throws -> [StoredEvent] {
-        try database.write { db in try Self.write(changes, db) }
-    }
-
     private static func write(_ changes: [QueueChange], _ db: Database) throws -> [StoredEvent] {
         var stored: [StoredEvent] = []
         for change in changes {
