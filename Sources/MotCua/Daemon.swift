@@ -50,13 +50,14 @@ struct Daemon {
         }
         let engine = try QueueEngine(store: store, settings: configuration.queue, logger: logger)
         try await engine.tick()
-        let office = Office(engine: engine, accounts: AccountService(store: store, sessionLifetime: TimeInterval(configuration.sessionHours * 3600)), name: configuration.siteName)
+        let sessionLifetime = configuration.sessionHours * 3600
+        let accounts = AccountService(store: store, sessionLifetime: TimeInterval(sessionLifetime))
+        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName)
 
         if FileManager.default.fileExists(atPath: controlSocket) {
             // The state lock is ours, so no live daemon owns this socket: it is left from a crash.
             try? FileManager.default.removeItem(atPath: controlSocket)
         }
-        let sessionLifetime = configuration.sessionHours * 3600
         let notifier = SystemdNotifier()
         let listen = configuration.listen
         let ready = ReadinessLatch(count: 2) {
