@@ -7,6 +7,8 @@
 # (POST /api/v1/tickets {"service":"HT"}):
 #   1. throughput: 16 connections, 2 threads, 10 s, --latency
 #   2. single-client latency: 1 connection, 1 thread, 10 s, --latency
+#   3. fan-out: 200 SSE displays (scripts/bench/fanout.py), 100 calls at counter 1, ten a second; the time from each
+#      call to its arrival at every display
 # prints a short summary and writes it, with wrk's full output, to artifacts/bench.txt.
 # The daemon's log goes to artifacts/bench-daemon.log; the daemon is stopped at the end.
 #
@@ -130,6 +132,8 @@ fi
 many=$(run throughput "$CONNS" "$THREADS" "$DURATION")
 rss_load=$(rss_kb)
 one=$(run single-client 1 1 "$DURATION")
+say "fan-out: 200 displays on GET /api/v1/events, 100 calls at counter 1, ten a second"
+fanout=$(python3 scripts/bench/fanout.py --url "$URL" --control "$state/control.sock" --displays 200 --calls 100 --interval 0.1 2>>"$raw" | tail -n 1)
 
 # --- summary --------------------------------------------------------------------------------
 status=0
@@ -162,6 +166,9 @@ summary=$(
     printf '  single client (1 conn):     %8s req/s  p50 %s ms  p99 %s ms  statuses %s  (target p50 < 1 ms)\n' \
         "$(field "$one" rps)" "$(ms "$(field "$one" p50_us)")" "$(ms "$(field "$one" p99_us)")" \
         "$(field "$one" statuses)"
+    printf '  fan-out (200 displays, 100 calls): call to display p50 %s ms  p99 %s ms  max %s ms  missing %s  (target p99 < 50 ms)\n' \
+        "$(field "$fanout" p50_ms)" "$(field "$fanout" p99_ms)" "$(field "$fanout" max_ms)" "$(field "$fanout" missing)"
+    if [ "$(field "$fanout" missing)" != 0 ]; then echo "  FAILED: some displays missed calls"; status=1; fi
     refused_report throughput "$many"
     refused_report single-client "$one"
     # status is set in this subshell: report it on the last line.

@@ -35,8 +35,10 @@ public struct CallingPolicy: Sendable, Hashable {
     }
 
     /// Chooses the next ticket for `counter` among `candidates` (the queued tickets it may call), or `nil`.
-    public func choose(for counter: Counter, among candidates: [Ticket], now: Date) -> Ticket? {
-        guard !candidates.isEmpty else { return nil }
+    ///
+    /// One pass, keeping three bests (the oldest overdue, the best priority and the best regular
+    /// ticket), so a long queue costs no copies; on a tie the earlier candidate wins.
+    public func choose(for counter: Counter, among candidates: some Sequence<Ticket>, now: Date) -> Ticket? {
         func tier(_ ticket: Ticket) -> Int {
             if ticket.targetCounter == counter.number { return 0 }
             return counter.services.firstIndex(of: ticket.service) ?? counter.services.count
@@ -51,25 +53,29 @@ public struct CallingPolicy: Sendable, Hashable {
             let ta = tier(a), tb = tier(b)
             return ta != tb ? ta < tb : byAge(a, b)
         }
+        let before: (Ticket, Ticket) -> Bool = serviceOrder == .oldest ? byAge : byPreference
 
-        if let maxWait {
-            let overdue = candidates.filter { now.timeIntervalSince($0.issuedAt) >= maxWait }
-            if let oldest = overdue.min(by: byAge) { return oldest }
+        var overdue: Ticket?
+        var priority: Ticket?
+        var regular: Ticket?
+        for ticket in candidates {
+            if let maxWait, now.timeIntervalSince(ticket.issuedAt) >= maxWait, overdue.map({ byAge(ticket, $0) }) ?? true {
+                overdue = ticket
+            }
+            if ticket.isPriority {
+                if priority.map({ before(ticket, $0) }) ?? true { priority = ticket }
+            } else if regular.map({ before(ticket, $0) }) ?? true {
+                regular = ticket
+            }
         }
-
-        let priority = candidates.filter(\.isPriority)
-        let regular = candidates.filter { !$0.isPriority }
+        if let overdue { return overdue }
         let takePriority: Bool
         switch priorityRule {
         case .strict:
-            takePriority = !priority.isEmpty
+            takePriority = priority != nil
         case .interleave(let n):
-            takePriority = !priority.isEmpty && (regular.isEmpty || counter.regularsSincePriority >= n)
+            takePriority = priority != nil && (regular == nil || counter.regularsSincePriority >= n)
         }
-        let pool = takePriority ? priority : regular
-        switch serviceOrder {
-        case .oldest: return pool.min(by: byAge)
-        case .preference: return pool.min(by: byPreference)
-        }
+        return takePriority ? priority : regular
     }
 }

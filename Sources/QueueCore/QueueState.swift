@@ -21,9 +21,9 @@ public struct QueueState: Sendable {
     /// The last sequence issued today per issuing service.
     private var lastSequence: [Int: Int]
     /// Queued ticket ids per service, oldest first (tickets sent to one counter are in `targeted`).
-    private var queues: [Int: [Ticket.ID]]
+    private var queues: [Int: WaitingLine]
     /// Queued ticket ids sent to one counter, oldest first.
-    private var targeted: [Int: [Ticket.ID]]
+    private var targeted: [Int: WaitingLine]
     /// Today's service times per service, in the order they ended.
     private var serviceTimes: [Int: [TimeInterval]]
 
@@ -71,12 +71,12 @@ public struct QueueState: Sendable {
 
     /// Queued tickets of a service, oldest first (not those sent to a single counter).
     public func waiting(service: Int) -> [Ticket] {
-        (queues[service] ?? []).compactMap { tickets[$0] }
+        queues[service]?.all(in: tickets, before: Self.queueOrder) ?? []
     }
 
     /// Queued tickets sent to one counter, oldest first.
     public func waiting(targetedTo counter: Int) -> [Ticket] {
-        (targeted[counter] ?? []).compactMap { tickets[$0] }
+        targeted[counter]?.all(in: tickets, before: Self.queueOrder) ?? []
     }
 
     /// How many are waiting in a service's queue.
@@ -221,8 +221,7 @@ public struct QueueState: Sendable {
             emit(.ticketDone, now, EventData(ticket: view(ticket), counter: number), into: &change)
             counter.currentTicket = nil
         }
-        let candidates = counter.services.flatMap { waiting(service: $0) } + waiting(targetedTo: number)
-        guard var ticket = settings.policy.choose(for: counter, among: candidates, now: now) else {
+        guard var ticket = nextCandidate(for: counter, now: now) else {
             save(counter, into: &change)
             return
         }
@@ -238,6 +237,15 @@ public struct QueueState: Sendable {
         save(counter, into: &change)
         change.ticket = ticket
         emit(.ticketCalled, now, EventData(ticket: view(ticket), counter: number), into: &change)
+    }
+
+    /// What the policy picks among the queued tickets the counter may call. Each line is ordered, so
+    /// only the front of each (the oldest of each class, with its ties) can be chosen: a long queue
+    /// costs nothing more.
+    private func nextCandidate(for counter: Counter, now: Date) -> Ticket? {
+        let lines = counter.services.compactMap { queues[$0] } + [targeted[counter.number]].compactMap { $0 }
+        let candidates = lines.flatMap { $0.front(in: tickets, before: Self.queueOrder) }
+        return settings.policy.choose(for: counter, among: candidates, now: now)
     }
 
     private func current(_ number: Int, allowed: Set<TicketState>) throws(QueueError) -> (Counter, Ticket) {
@@ -441,22 +449,18 @@ public struct QueueState: Sendable {
     }
 
     private mutating func enqueue(_ ticket: Ticket) {
-        func insert(_ list: inout [Ticket.ID]) {
-            let index = list.lastIndex { id in tickets[id].map { !Self.queueOrder(ticket, $0) } ?? true }.map { $0 + 1 } ?? 0
-            list.insert(ticket.id, at: index)
-        }
         if let counter = ticket.targetCounter {
-            insert(&targeted[counter, default: []])
+            targeted[counter, default: WaitingLine()].insert(ticket, in: tickets, before: Self.queueOrder)
         } else {
-            insert(&queues[ticket.service, default: []])
+            queues[ticket.service, default: WaitingLine()].insert(ticket, in: tickets, before: Self.queueOrder)
         }
     }
 
     private mutating func dequeue(_ ticket: Ticket) {
         if let counter = ticket.targetCounter {
-            targeted[counter]?.removeAll { $0 == ticket.id }
+            targeted[counter]?.remove(ticket)
         } else {
-            queues[ticket.service]?.removeAll { $0 == ticket.id }
+            queues[ticket.service]?.remove(ticket)
         }
     }
 
