@@ -20,9 +20,9 @@ public struct QueueState: Sendable {
 
     /// The last sequence issued today per issuing service.
     private var lastSequence: [Int: Int]
-    /// Queued ticket ids per service, oldest first (tickets sent to one counter are in `targeted`).
+    /// The waiting line of each service (tickets sent to one counter are in `targeted`).
     private var queues: [Int: WaitingLine]
-    /// Queued ticket ids sent to one counter, oldest first.
+    /// The waiting line of each counter, for tickets transferred to it alone.
     private var targeted: [Int: WaitingLine]
     /// Today's service times per service, in the order they ended.
     private var serviceTimes: [Int: [TimeInterval]]
