@@ -64,6 +64,9 @@ struct JSONBody {
     /// A field that may be an id (integer) or a code (string), as a string.
     func reference(_ key: String, required: Bool = false) throws -> String? {
         if let value = object[key] as? NSNumber, !Self.isBool(value) { return try int(key).map(String.init) }
+        if let value = object[key], !(value is NSNull), !(value is String) {
+            throw APIError.badRequest("Trường \"\(key)\" phải là mã (chuỗi) hoặc số hiệu (số nguyên).")
+        }
         return try string(key, required: required)
     }
 
