@@ -20,5 +20,9 @@ public struct AccountError: Error, Sendable, Hashable, CustomStringConvertible {
         AccountError(code: "unknown_counter", message: "Không có quầy số \(n).")
     }
 
+    public static func tooManyAttempts(seconds: Double) -> AccountError {
+        AccountError(code: "too_many_attempts", message: "Đăng nhập sai quá nhiều lần; thử lại sau \(Int((seconds / 60).rounded(.up))) phút.")
+    }
+
     public var description: String { message }
 }

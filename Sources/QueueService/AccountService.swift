@@ -11,6 +11,7 @@ public struct AccountService: Sendable {
     private let store: QueueStore
     private let sessionLifetime: TimeInterval
     private let bcryptCost: UInt8
+    private let throttle = LoginThrottle()
 
     public init(store: QueueStore, sessionLifetime: TimeInterval = 12 * 3600, bcryptCost: UInt8 = 10) {
         self.store = store
@@ -39,9 +40,16 @@ public struct AccountService: Sendable {
     }
 
     /// Checks a password and opens a session; returns its token and the account.
-    public func login(name: String, password: String) async throws -> (token: String, account: UserAccount) {
-        guard let (account, hash) = try store.user(named: name.precomposedStringWithCanonicalMapping),
-              await verify(password, hash: hash) else { throw AccountError.badCredentials }
+    ///
+    /// After five failures for one account within 15 minutes, it refuses until the 15 minutes are over.
+    public func login(name raw: String, password: String) async throws -> (token: String, account: UserAccount) {
+        let name = raw.precomposedStringWithCanonicalMapping
+        if let wait = throttle.wait(for: name, now: Date()) { throw AccountError.tooManyAttempts(seconds: wait) }
+        guard let (account, hash) = try store.user(named: name), await verify(password, hash: hash) else {
+            throttle.failed(name, now: Date())
+            throw AccountError.badCredentials
+        }
+        throttle.succeeded(name)
         let token = "mcs_" + Self.randomHex(bytes: 24)
         let now = Date()
         try store.addToken(hash: Self.digest(token), user: account.name, kind: "session", now: now, expires: now + sessionLifetime)

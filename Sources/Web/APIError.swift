@@ -43,6 +43,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case "bad_credentials": .unauthorized
         case "unknown_user", "unknown_counter": .notFound
         case "name_taken": .conflict
+        case "too_many_attempts": .tooManyRequests
         default: .badRequest
         }
         self.init(status, error.code, error.message)

@@ -177,6 +177,25 @@ import Web
         }
     }
 
+    @Test func fiveWrongPasswordsLockTheAccountForAWhile() async throws {
+        let office = try await TestOffice()
+        _ = try await office.clerkToken(name: "clerk1", counter: 1)
+        _ = try await office.clerkToken(name: "clerk2", counter: 2)
+        try await office.application().test(.router) { client in
+            for _ in 0..<5 {
+                let wrong = try await client.send(.post, "/api/v1/login", json: "{\"name\": \"clerk1\", \"password\": \"đoán-mò\"}")
+                wrong.expectError(.unauthorized, "bad_credentials")
+            }
+            // The sixth try is refused before the password is even checked, the right one included.
+            let locked = try await client.send(.post, "/api/v1/login", json: "{\"name\": \"clerk1\", \"password\": \"mật-khẩu-mới-1\"}")
+            locked.expectError(.tooManyRequests, "too_many_attempts")
+            #expect(locked.headers[.setCookie] == nil)
+            // Another account is not affected.
+            let other = try await client.send(.post, "/api/v1/login", json: "{\"name\": \"clerk2\", \"password\": \"mật-khẩu-mới-1\"}")
+            #expect(other.status == .ok)
+        }
+    }
+
     @Test func logoutEndsTheSession() async throws {
         let office = try await TestOffice()
         _ = try await office.clerkToken(name: "clerk1", counter: 1)
