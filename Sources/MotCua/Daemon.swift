@@ -16,7 +16,9 @@ struct Daemon {
     let stateDir: String
     let controlSocket: String
     let demo: Bool
-    /// Seed the demo services without issuing windows (the demo on the built-in configuration).
+    /// The demo on the built-in configuration is open around the clock, so whoever tries it in the
+    /// evening still sees tickets issued and called: a working day of 00:00–24:00 and demo services
+    /// without issuing windows. A configuration file keeps its own hours.
     var demoAroundTheClock = false
 
     func run() async throws {
@@ -48,7 +50,11 @@ struct Daemon {
             }
             try store.install(services: services, counters: DemoOffice.counters, replace: false)
         }
-        let engine = try QueueEngine(store: store, settings: configuration.queue, logger: logger)
+        var settings = configuration.queue
+        if demoAroundTheClock {
+            settings.workingHours = TimeWindow(start: TimeOfDay(hour: 0, minute: 0)!, end: TimeOfDay(hour: 24, minute: 0)!)!
+        }
+        let engine = try QueueEngine(store: store, settings: settings, logger: logger)
         try await engine.tick()
         let sessionLifetime = configuration.sessionHours * 3600
         let accounts = AccountService(store: store, sessionLifetime: TimeInterval(sessionLifetime))

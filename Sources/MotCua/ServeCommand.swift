@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MotCuaConfig
-import QueueCore
 
 /// `motcua serve`: runs the device daemon.
 struct ServeCommand: AsyncParsableCommand {
@@ -52,13 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         let dir = StateDirectory.resolve(flag: stateDir, configured: configuration.stateDir)
         let socket = StateDirectory.controlSocket(flag: controlSocket, configured: configuration.controlSocket, stateDir: dir)
         do {
-            // A demo on the built-in configuration is open around the clock, so whoever tries it in the
-            // evening still sees tickets issued and called; a configuration file keeps its own hours.
-            let aroundTheClock = demo && file == nil
-            if aroundTheClock {
-                configuration.queue.workingHours = TimeWindow(start: TimeOfDay(hour: 0, minute: 0)!, end: TimeOfDay(hour: 24, minute: 0)!)!
-            }
-            try await Daemon(configuration: configuration, stateDir: dir, controlSocket: socket, demo: demo, demoAroundTheClock: aroundTheClock).run()
+            try await Daemon(configuration: configuration, stateDir: dir, controlSocket: socket, demo: demo, demoAroundTheClock: demo && file == nil).run()
         } catch let error as DaemonError {
             FileHandle.standardError.write(Data("motcua: \(error.message)\n".utf8))
             throw ExitCode(1)

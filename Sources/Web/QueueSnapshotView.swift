@@ -26,24 +26,13 @@ struct QueueSnapshotView: Encodable, Sendable {
         let code: String
         let name: String
         let waiting: Int
-        let estimatedWaitS: Int?
+        @ExplicitNull var estimatedWaitS: Int?
         /// Every waiting ticket, in the order of issue.
         let tickets: [WaitingTicket]
 
         enum CodingKeys: String, CodingKey {
             case id, code, name, waiting, tickets
             case estimatedWaitS = "estimated_wait_s"
-        }
-
-        /// `estimated_wait_s` is always present, `null` when there is no estimate.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(code, forKey: .code)
-            try c.encode(name, forKey: .name)
-            try c.encode(waiting, forKey: .waiting)
-            try c.encode(estimatedWaitS, forKey: .estimatedWaitS)
-            try c.encode(tickets, forKey: .tickets)
         }
     }
 

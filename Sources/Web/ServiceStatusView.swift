@@ -18,7 +18,7 @@ struct ServiceStatusView: Encodable, Sendable {
     /// `open`, or the code it would refuse with: `service_closed`, `outside_hours`, `quota_reached`.
     let status: String
     let waiting: Int
-    let estimatedWaitS: Int?
+    @ExplicitNull var estimatedWaitS: Int?
     /// The issuing windows, `HH:MM-HH:MM`; empty for the whole working day.
     let windows: [String]
     let dailyQuota: Int?
@@ -43,23 +43,5 @@ struct ServiceStatusView: Encodable, Sendable {
         windows = service.issuingWindows.map(\.description)
         dailyQuota = service.dailyQuota
         issuedToday = state.issuedCount(service: service.id)
-    }
-
-    /// As synthesised, except that `estimated_wait_s`, part of the contract, is `null` rather than absent
-    /// while no counter serving the service is open.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encodeIfPresent(nameEn, forKey: .nameEn)
-        try c.encode(prefix, forKey: .prefix)
-        try c.encode(open, forKey: .open)
-        try c.encode(status, forKey: .status)
-        try c.encode(waiting, forKey: .waiting)
-        try c.encode(estimatedWaitS, forKey: .estimatedWaitS)
-        try c.encode(windows, forKey: .windows)
-        try c.encodeIfPresent(dailyQuota, forKey: .dailyQuota)
-        try c.encode(issuedToday, forKey: .issuedToday)
     }
 }
