@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The queue rules: services, counters, tickets, the calling policy, the day. No I/O.
@@ -65,14 +66,17 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store",
+                "QueueCore", "QueueService", "Store", "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // QR codes for tickets and kiosk screens: byte-mode encoding, SVG and PBM output. No dependencies.
+        .target(name: "QRCode", swiftSettings: swiftSettings),
         .executableTarget(
             name: "MotCua",
             dependencies: [
@@ -104,6 +108,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

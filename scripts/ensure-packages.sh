@@ -26,10 +26,14 @@ curl                # readiness polls in scripts
 python3             # NOTIFY_SOCKET readers and helpers in tests
 systemd             # systemd-analyze verify / security (no running systemd needed)
 socat               # fake serial boards and printer sockets
+chromium            # the browser tests drive Debian's Chromium …
+chromium-driver     # … through its chromedriver (Selenium)
+fonts-dejavu-core   # Vietnamese glyphs in the browser's screenshots
+python3-venv        # the browser tests' Selenium lives in a venv (.build/browser-venv)
+zbar-tools          # zbarimg decodes the QR codes the tests render
 '
 # Later: cups cups-client cups-bsd cups-ipp-utils libcups2-dev (printing),
-# umockdev libudev-dev (devices), chromium chromium-driver fonts-dejavu-core (pages),
-# espeak-ng sox (voice). Add them to the list that needs them.
+# umockdev libudev-dev (devices), espeak-ng sox (voice). Add them to the list that needs them.
 
 # --- helpers ---------------------------------------------------------------------------
 say() { printf 'ensure-packages: %s\n' "$*" >&2; }

@@ -18,6 +18,7 @@
 #     Skipped tests ("➜ Test foo() skipped…") are reported but are neither passed nor failed.
 #   * a test that started but never closed (the test process crashed or timed out) is a failure;
 #   * scripts/check-systemd.sh is one more test;
+#   * the browser tests (scripts/browser-tests.sh: pytest + Selenium + Chromium) count one each;
 #   * if swift test exited non-zero with no failure in its output, or ran no test at all, that
 #     counts as one failure, so the closing line never says "0 failed" for a failed run.
 # Exit status: 0 only if nothing failed, swift test exited 0 and at least one Swift test ran.
@@ -84,7 +85,23 @@ if [[ "$sid" =~ ^[0-9]+$ ]] && [ "$sid" -gt 1 ] && [ "$sid" != "$(ps -o sid= -p 
     fi
 fi
 
-# --- 3. count -------------------------------------------------------------------------------
+# --- 3. the browser tests (pytest, Selenium, Chromium) -------------------------------------
+browser_passed=0
+browser_failed=0
+browser_out=$(mktemp)
+bash scripts/browser-tests.sh 2>&1 | tee -a "$LOG" "$browser_out"
+browser_line=$(tail -n 1 "$browser_out")
+rm -f "$browser_out"
+if [[ "$browser_line" =~ ^browser:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    browser_passed=${BASH_REMATCH[1]}
+    browser_failed=${BASH_REMATCH[2]}
+else
+    note "browser tests ended without their counts line: counted as one failure"
+    browser_failed=1
+fi
+note "browser tests: $browser_passed passed, $browser_failed failed"
+
+# --- 4. count -------------------------------------------------------------------------------
 # Colours are off when stdout is a pipe, but strip ANSI escapes (and CRs) anyway.
 # Prints: passed failed skipped started total(-1 if no summary line)
 read -r st_passed st_failed st_skipped st_started st_total < <(
@@ -137,8 +154,8 @@ if [ $(( st_passed + st_failed )) -eq 0 ]; then
     [ "$swift_rc" -eq 0 ] && extra_failed=$(( extra_failed + 1 ))
 fi
 
-passed=$(( st_passed + systemd_passed ))
-failed=$(( st_failed + systemd_failed + extra_failed ))
+passed=$(( st_passed + systemd_passed + browser_passed ))
+failed=$(( st_failed + systemd_failed + browser_failed + extra_failed ))
 [ "$failed" -gt 0 ] && status=1
 
 line="$passed passed, $failed failed"

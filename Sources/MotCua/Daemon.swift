@@ -54,11 +54,33 @@ struct Daemon {
         if demoAroundTheClock {
             settings.workingHours = TimeWindow(start: TimeOfDay(hour: 0, minute: 0)!, end: TimeOfDay(hour: 24, minute: 0)!)!
         }
+        let marker = RunMarker(stateDir: stateDir)
+        if let incident = try marker.begin(store: store, now: Date()) {
+            logger.warning("the last run ended without a proper shutdown: recorded as an incident", metadata: [
+                "incident": "\(incident.id)", "since": "\(Timestamp.format(incident.startedAt))",
+            ])
+        }
         let engine = try QueueEngine(store: store, settings: settings, logger: logger)
         try await engine.tick()
         let sessionLifetime = configuration.sessionHours * 3600
         let accounts = AccountService(store: store, sessionLifetime: TimeInterval(sessionLifetime))
-        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName)
+        let devices = configuration.printer.map { queue in
+            [DeviceView(id: queue, kind: "printer", name: queue, role: "ticket", state: "not_monitored",
+                        detail: "Máy in vé (hàng đợi CUPS) theo cấu hình; motcua chưa theo dõi trạng thái máy in.")]
+        } ?? []
+        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName, devices: devices)
+        guard let templatesFolder = TemplatesFolder.builtIn() else {
+            throw DaemonError(message: "không tìm thấy thư mục Templates (looked beside the executable and in \(TemplatesFolder.installed.joined(separator: ", ")))")
+        }
+        let pages: PageTemplates
+        do {
+            pages = try PageTemplates(
+                builtIn: templatesFolder, site: configuration.pageTemplates,
+                defaultLanguage: PageLanguage(rawValue: configuration.pageLanguage) ?? .vi
+            )
+        } catch {
+            throw DaemonError(message: "mẫu trang: \(error)")
+        }
 
         if FileManager.default.fileExists(atPath: controlSocket) {
             // The state lock is ours, so no live daemon owns this socket: it is left from a crash.
@@ -70,7 +92,7 @@ struct Daemon {
             notifier.notify("READY=1\nSTATUS=Đang phục vụ trên \(listen)")
         }
         let http = Application(
-            router: WebRouter.make(office: office, trustLocal: false, sessionLifetime: sessionLifetime),
+            router: WebRouter.make(office: office, trustLocal: false, sessionLifetime: sessionLifetime, pages: pages),
             configuration: .init(address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "motcua"),
             onServerRunning: { channel in
                 httpLogger.info("HTTP ready", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
@@ -112,6 +134,7 @@ struct Daemon {
         try await group.run()
         await engine.drain()
         try? FileManager.default.removeItem(atPath: controlSocket)
+        marker.end()
         withExtendedLifetime(lock) {}
     }
 }

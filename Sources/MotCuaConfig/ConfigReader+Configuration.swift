@@ -37,6 +37,10 @@ extension ConfigReader {
 
         let sessionHours = try top.section("auth").value("session_hours").int(1...168) ?? 12
 
+        let pages = try top.section("pages")
+        let pageLanguage = try pages.value("language").choice(["vi", "en"]) ?? "vi"
+        let pageTemplates = try pages.value("templates").string()
+
         var queue = try queueSettings(top)
         queue.site = siteID
         let services = try services(top.sections("services") ?? [], workingHours: queue.workingHours)
@@ -45,7 +49,7 @@ extension ConfigReader {
         return MotCuaConfiguration(
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
             workflowSocket: workflowSocket, embeddedWorkflow: embedded, printer: printer, sessionHours: sessionHours,
-            queue: queue, services: services, counters: counters
+            pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
         )
     }
 

@@ -18,6 +18,7 @@ extension MotCuaConfiguration {
         "services[].daily_quota", "services[].enabled",
         "counters[].number", "counters[].name", "counters[].services",
         "auth.session_hours",
+        "pages.language", "pages.templates",
     ]
 
     /// The prefix of every environment variable that sets a key.

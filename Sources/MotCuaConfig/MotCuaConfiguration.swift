@@ -25,6 +25,11 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     public var printer: String?
     /// How long a clerk's login lasts, in hours (`auth.session_hours`).
     public var sessionHours: Int
+    /// The language pages show first, `vi` or `en` (`pages.language`).
+    public var pageLanguage: String
+    /// A folder whose files replace the built-in page templates, strings and assets of the same name
+    /// (`pages.templates`); `nil` for the built-in ones only.
+    public var pageTemplates: String?
     /// The queue's rules (`day`, `queue`, `priority_groups`).
     public var queue: QueueSettings
     /// The services, in the order the kiosk shows them (`services`).
@@ -43,6 +48,8 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         embeddedWorkflow: Bool? = nil,
         printer: String? = nil,
         sessionHours: Int = 12,
+        pageLanguage: String = "vi",
+        pageTemplates: String? = nil,
         queue: QueueSettings = QueueSettings(),
         services: [Service] = [],
         counters: [Counter] = []
@@ -56,6 +63,8 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.embeddedWorkflow = embeddedWorkflow ?? (workflowSocket == nil)
         self.printer = printer
         self.sessionHours = sessionHours
+        self.pageLanguage = pageLanguage
+        self.pageTemplates = pageTemplates
         self.queue = queue
         self.services = services
         self.counters = counters

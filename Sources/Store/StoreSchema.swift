@@ -80,6 +80,19 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: incident log") { db in
+            try db.execute(sql: """
+                CREATE TABLE incident (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,              -- hardware, software, power, network (seed Đ5.10)
+                    device TEXT,
+                    cause TEXT NOT NULL,
+                    started_at REAL NOT NULL,
+                    ended_at REAL                    -- NULL while it lasts
+                );
+                CREATE INDEX incident_started ON incident(started_at);
+                """)
+        }
         return migrator
     }
 }

@@ -46,6 +46,22 @@ struct AdminRoutes {
             let name = try context.parameters.require("name")
             return try JSONResponse.make(NewToken(user: name, token: try office.accounts.createToken(user: name)), status: .created, context: context)
         }
+        router.get("api/v1/devices") { _, context in
+            _ = try context.requireAdmin()
+            return try JSONResponse.make(office.devices, context: context)
+        }
+        router.get("api/v1/incidents") { request, context in
+            _ = try context.requireAdmin()
+            var since: Date?
+            if let text = request.uri.queryParameters.get("since") {
+                guard let day = BusinessDay(text) else {
+                    throw APIError.badRequest("since phải là một ngày dạng YYYY-MM-DD, không phải \"\(text)\".")
+                }
+                since = day.date(at: TimeOfDay(hour: 0, minute: 0)!, in: OfficeCalendar.vietnam)
+            }
+            let incidents = try office.engine.store.incidents(since: since).map(IncidentView.init)
+            return try JSONResponse.make(incidents, context: context)
+        }
         router.get("api/v1/counters") { _, context in
             _ = try context.requireUser()
             return try JSONResponse.make(await office.engine.read { state in state.orderedCounters.map(state.view) }, context: context)

@@ -6,7 +6,8 @@ import QueueCore
 import QueueService
 import Store
 
-/// The clerk's buttons: open, pause, close, next, recall, start, done, no-show, transfer.
+/// The clerk's buttons: open, pause, close, next, recall, start, done, no-show, transfer; and what the
+/// counter handled today.
 struct CounterRoutes {
     let office: Office
 
@@ -54,6 +55,12 @@ struct CounterRoutes {
             default: throw APIError.badRequest("Chọn đúng một nơi chuyển đến: \"service\" hoặc \"counter\".")
             }
             return try JSONResponse.make(try await office.engine.perform(.transfer(counter: n, to: target)).ticket, context: context)
+        }
+        group.get("tickets") { _, context in
+            let n = try Self.counter(context)
+            _ = try context.requireCounter(n)
+            guard await office.engine.read({ $0.counters[n] != nil }) else { throw APIError(QueueError.unknownCounter(n)) }
+            return try JSONResponse.make(try await CounterHistoryView.load(counter: n, office: office), context: context)
         }
     }
 

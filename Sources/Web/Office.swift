@@ -12,11 +12,14 @@ public struct Office: Sendable {
     public let accounts: AccountService
     /// The office's name, as pages and the API show it.
     public let name: String
+    /// The devices the office knows of (today: those its configuration names).
+    public let devices: [DeviceView]
 
-    public init(engine: QueueEngine, accounts: AccountService, name: String) {
+    public init(engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = []) {
         self.engine = engine
         self.accounts = accounts
         self.name = name
+        self.devices = devices
     }
 
     public var metrics: OfficeMetrics { engine.metrics }

@@ -39,6 +39,18 @@ struct PublicRoutes {
             }
             return try JSONResponse.make(ticket, context: context)
         }
+        router.get("api/v1/tickets/{id}/qr.svg") { _, context in
+            let id = try context.parameters.require("id")
+            guard let ticket = await office.engine.read({ state in state.tickets[id].map(state.view) }) else {
+                throw APIError(.notFound, "unknown_ticket", "Không có vé này trong ngày hôm nay.")
+            }
+            let svg = try TicketQRCode.svg(for: ticket, office: office.name)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "image/svg+xml", .cacheControl: "private, max-age=86400"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: svg))
+            )
+        }
         router.get("api/v1/queue") { _, context in
             try JSONResponse.make(await office.engine.read(QueueSnapshotView.init), context: context)
         }

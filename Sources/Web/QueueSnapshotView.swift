@@ -65,9 +65,11 @@ struct QueueSnapshotView: Encodable, Sendable {
     let services: [ServiceQueue]
     let counters: [CounterQueue]
     let recentCalls: [RecentCall]
+    /// The day's totals so far.
+    let summary: DaySummary
 
     enum CodingKeys: String, CodingKey {
-        case site, day, phase, services, counters
+        case site, day, phase, services, counters, summary
         case recentCalls = "recent_calls"
     }
 
@@ -89,6 +91,7 @@ struct QueueSnapshotView: Encodable, Sendable {
             return CounterQueue(id: view.id, name: view.name, state: view.state, services: view.services,
                                 current: view.current, transferred: state.waiting(targetedTo: c.number).map(waiting))
         }
+        summary = state.summary
         recentCalls = state.recentCalls(limit: 10).map { t in
             RecentCall(number: t.number, counter: t.counter ?? 0, service: state.services[t.service]?.code ?? "",
                        state: t.state, calledAt: Timestamp.format(t.calledAt!))

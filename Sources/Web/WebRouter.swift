@@ -14,7 +14,8 @@ public enum WebRouter {
     ///   - trustLocal: every request acts as the local administrator (the control socket, whose file
     ///     permissions admit only the daemon's own user).
     ///   - sessionLifetime: seconds a login session lasts.
-    public static func make(office: Office, trustLocal: Bool, sessionLifetime: Int = 12 * 3600) -> Router<OfficeRequestContext> {
+    ///   - pages: the pages' templates and assets; `nil` serves the API alone (the control socket).
+    public static func make(office: Office, trustLocal: Bool, sessionLifetime: Int = 12 * 3600, pages: PageTemplates? = nil) -> Router<OfficeRequestContext> {
         let router = Router(context: OfficeRequestContext.self)
         router.add(middleware: ErrorMiddleware(office: office))
         router.add(middleware: AuthenticationMiddleware(office: office, trustLocal: trustLocal))
@@ -24,6 +25,7 @@ public enum WebRouter {
         SessionRoutes(office: office, sessionLifetime: sessionLifetime).register(on: router)
         CounterRoutes(office: office).register(on: router)
         AdminRoutes(office: office).register(on: router)
+        if let pages { PageRoutes(office: office, pages: pages).register(on: router) }
         return router
     }
 }

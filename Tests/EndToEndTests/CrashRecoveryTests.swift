@@ -58,6 +58,14 @@ struct CrashRecoveryTests {
             #expect(next.status == 201)
             #expect(next.object["number"] as? String == prefix + String(format: "%03d", stored.count + 1), "\(service) continues after the last stored number")
         }
+        // The administrator's incident log has the outage: a power incident, already ended.
+        let log = try daemon.cli(["incidents", "--json"])
+        #expect(log.status == 0, "\(log.stderr)")
+        let incidents = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(incidents.count == 1, "\(log.stdout)")
+        #expect(incidents.first?["kind"] as? String == "power")
+        #expect(incidents.first?["ended_at"] is String)
+        #expect((incidents.first?["cause"] as? String)?.contains("không tắt đúng cách") == true)
         #expect(try await daemon.stop() == 0)
     }
 
@@ -74,6 +82,9 @@ struct CrashRecoveryTests {
         try await daemon.start()
         let after = try await daemon.get("/api/v1/queue").body
         #expect(String(decoding: after, as: UTF8.self) == String(decoding: before, as: UTF8.self))
+        let log = try daemon.cli(["incidents"])
+        #expect(log.status == 0)
+        #expect(log.stdout.contains("Chưa có sự cố nào"), "a proper stop is no incident: \(log.stdout)")
         #expect(try await daemon.stop() == 0)
     }
 }

@@ -242,4 +242,90 @@ import Web
             #expect(ht.objects("tickets").map { $0.string("number") } == ["A002"])
         }
     }
+
+    @Test func ticketsHandledTodayNewestFirst() async throws {
+        let office = try await TestOffice()
+        let clerk1 = try await office.clerkToken(name: "clerk1", counter: 1)
+        let clerk2 = try await office.clerkToken(name: "clerk2", counter: 2)
+        try await office.application().test(.router) { client in
+            // Nothing yet today.
+            let empty = try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk1)
+            #expect(empty.status == .ok)
+            let none = try empty.object()
+            #expect(none.int("counter") == 1)
+            #expect(none.string("day") == "2026-11-30")
+            #expect(none.objects("tickets").isEmpty)
+            #expect(none.int("done") == 0 && none.int("no_show") == 0 && none.int("transferred") == 0)
+
+            try await client.send(.post, "/api/v1/counters/1/open", bearer: clerk1)
+            try await client.send(.post, "/api/v1/counters/2/open", bearer: clerk2)
+            for _ in 0..<3 { try await client.issue("\"HT\"") }
+            office.clock.advance(60)
+            // A001: served, with a dossier and a rating.
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1)
+            office.clock.advance(30)
+            try await client.send(.post, "/api/v1/counters/1/start", bearer: clerk1)
+            office.clock.advance(120)
+            let done = try await client.send(.post, "/api/v1/counters/1/done", json: "{\"dossier\": \"000.00.19.H47-260105-0001\", \"rating\": 4}", bearer: clerk1)
+            #expect(done.status == .ok)
+            // A002: sent to CT, then served at counter 2: counter 1 still lists it as transferred.
+            office.clock.advance(10)
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1)
+            office.clock.advance(10)
+            #expect(try await client.send(.post, "/api/v1/counters/1/transfer", json: "{\"service\": \"CT\"}", bearer: clerk1).status == .ok)
+            #expect(try await client.send(.post, "/api/v1/counters/2/next", bearer: clerk2).object().string("number") == "A002")
+            try await client.send(.post, "/api/v1/counters/2/done", bearer: clerk2)
+            // A003: called twice, absent.
+            office.clock.advance(10)
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1)
+            try await client.send(.post, "/api/v1/counters/1/recall", bearer: clerk1)
+            #expect(try await client.send(.post, "/api/v1/counters/1/no-show", bearer: clerk1).status == .ok)
+            // A fourth, still being called.
+            try await client.issue("\"CT\"")
+            office.clock.advance(10)
+            try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1)
+
+            let response = try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk1)
+            #expect(response.status == .ok)
+            let day = try response.object()
+            let tickets = day.objects("tickets")
+            #expect(tickets.map { $0.string("number") } == ["B001", "A003", "A002", "A001"])
+            #expect(tickets.map { $0.string("state") } == ["called", "no_show", "transferred", "done"])
+            #expect(day.int("done") == 1 && day.int("no_show") == 1 && day.int("transferred") == 1)
+
+            let served = try #require(tickets.last)
+            #expect(served.string("service") == "HT")
+            #expect(served.string("service_name") == "Hộ tịch")
+            #expect(served.string("dossier") == "000.00.19.H47-260105-0001")
+            #expect(served.int("rating") == 4)
+            #expect(served.string("called_at") == "2026-11-30T08:01:00.000+07:00")
+            #expect(served.string("served_at") == "2026-11-30T08:01:30.000+07:00")
+            #expect(served.string("finished_at") == "2026-11-30T08:03:30.000+07:00")
+
+            let moved = tickets[2]
+            #expect(moved.string("service") == "HT")
+            #expect(moved.string("transferred_to_service") == "CT")
+            #expect(moved["transferred_to_counter"] == nil)
+            #expect(moved.string("called_at") == "2026-11-30T08:03:40.000+07:00")
+            #expect(moved.string("finished_at") == "2026-11-30T08:03:50.000+07:00")
+            #expect(moved["served_at"] == nil && moved["dossier"] == nil)
+
+            #expect(tickets[1].int("call_count") == 2)
+            #expect(tickets[0]["finished_at"] == nil)
+
+            // Counter 2 lists only what it did; its clerk may not read counter 1's list.
+            let two = try await client.send(.get, "/api/v1/counters/2/tickets", bearer: clerk2).object()
+            #expect(two.objects("tickets").map { $0.string("number") } == ["A002"])
+            #expect(two.objects("tickets").first?.string("service") == "CT")
+            #expect(two.int("done") == 1)
+            try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk2).expectError(.forbidden, "forbidden")
+            try await client.send(.get, "/api/v1/counters/1/tickets").expectError(.unauthorized, "unauthorized")
+        }
+        // The administrator reads any counter; an unknown one is 404.
+        try await office.controlApplication().test(.router) { admin in
+            #expect(try await admin.send(.get, "/api/v1/counters/1/tickets").object().objects("tickets").count == 4)
+            try await admin.send(.get, "/api/v1/counters/9/tickets").expectError(.notFound, "unknown_counter")
+            try await admin.send(.get, "/api/v1/counters/x/tickets").expectError(.badRequest, "bad_request")
+        }
+    }
 }

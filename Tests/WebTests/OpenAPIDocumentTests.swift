@@ -243,6 +243,8 @@ import Web
                 let second = try await h.call(client, .post, c + "next", "/api/v1/counters/1/next", bearer: clerk, expect: .ok)
                 try await h.call(client, .get, "/api/v1/queue", expect: .ok)
                 try await h.call(client, .get, "/api/v1/tickets/{id}", "/api/v1/tickets/\(try #require(second?["id"]?.stringValue))", expect: .ok)
+                try await h.call(client, .get, "/api/v1/tickets/{id}/qr.svg", "/api/v1/tickets/\(try #require(second?["id"]?.stringValue))/qr.svg", expect: .ok)
+                try await h.call(client, .get, "/api/v1/tickets/{id}/qr.svg", "/api/v1/tickets/nope/qr.svg", expect: .notFound, code: "unknown_ticket")
                 try await h.call(client, .post, c + "transfer", "/api/v1/counters/1/transfer", json: #"{"counter": 1}"#, bearer: clerk, expect: .badRequest, code: "bad_transfer")
                 try await h.call(client, .post, c + "transfer", "/api/v1/counters/1/transfer", json: #"{}"#, bearer: clerk, expect: .badRequest, code: "bad_request")
                 try await h.call(client, .post, c + "transfer", "/api/v1/counters/1/transfer", json: #"{"service": "HT", "counter": 3}"#, bearer: clerk, expect: .badRequest, code: "bad_request", checkRequest: false)
@@ -272,6 +274,8 @@ import Web
                 }
                 #expect(emptied, "counter 1 never ran out of tickets")
                 try await h.call(client, .post, c + "close", "/api/v1/counters/1/close", bearer: clerk, expect: .ok)
+                try await h.call(client, .get, c + "tickets", "/api/v1/counters/1/tickets", bearer: clerk, expect: .ok)
+                try await h.call(client, .get, c + "tickets", "/api/v1/counters/2/tickets", bearer: clerk, expect: .forbidden, code: "forbidden")
 
                 // The local administrator on the control socket: any counter, accounts, tokens.
                 try await h.call(admin, .post, c + "open", "/api/v1/counters/99/open", expect: .notFound, code: "unknown_counter")
@@ -292,6 +296,15 @@ import Web
                 try await h.call(admin, .post, "/api/v1/users/{name}/tokens", "/api/v1/users/nobody/tokens", expect: .notFound, code: "unknown_user")
                 try await h.call(client, .get, "/api/v1/users", bearer: clerk, expect: .forbidden, code: "forbidden")
                 try await h.call(client, .get, "/api/v1/users", expect: .unauthorized, code: "unauthorized")
+
+                // The incident log and the devices: an incident still going on and one that ended.
+                try office.store.record(Incident(kind: .hardware, device: "kiosk-printer", cause: "Hết giấy", startedAt: office.clock.now))
+                try office.store.record(Incident(kind: .power, cause: "Mất điện", startedAt: office.clock.now - 3600, endedAt: office.clock.now - 600))
+                try await h.call(admin, .get, "/api/v1/incidents", expect: .ok)
+                try await h.call(admin, .get, "/api/v1/incidents", "/api/v1/incidents?since=2026-11-30", expect: .ok)
+                try await h.call(admin, .get, "/api/v1/incidents", "/api/v1/incidents?since=30/11/2026", expect: .badRequest, code: "bad_request")
+                try await h.call(client, .get, "/api/v1/incidents", bearer: clerk, expect: .forbidden, code: "forbidden")
+                try await h.call(admin, .get, "/api/v1/devices", expect: .ok)
 
                 // Login with the one-time password, change it, log in again, log out.
                 let password = try #require(lan?["password"]?.stringValue)

@@ -1,0 +1,168 @@
+import Foundation
+import QueueCore
+import QueueService
+import Store
+
+/// `GET /api/v1/counters/{n}/tickets`: the tickets one counter handled today, newest call first, with
+/// how many it finished, marked absent and sent elsewhere.
+///
+/// It is read from the day's event log, not from the tickets alone: a ticket sent to another service
+/// or counter keeps no trace of the counter it left. Each call of a ticket to this counter starts one
+/// entry, so a ticket sent back here later is listed twice.
+struct CounterHistoryView: Encodable, Sendable {
+    /// One ticket as this counter handled it.
+    struct Entry: Encodable, Sendable {
+        let id: String
+        let number: String
+        /// Code and name of the service it was in at this counter.
+        let service: String
+        let serviceName: String
+        let priority: String?
+        /// `called` or `serving` while at the counter; then `done`, `no_show`, `transferred` or `expired`.
+        var state: TicketState
+        var callCount: Int
+        let calledAt: String
+        var servedAt: String?
+        /// When it left the counter: finished, marked absent, transferred, or expired at the day's end.
+        var finishedAt: String?
+        var dossier: String?
+        var rating: Int?
+        /// Where a transferred ticket was sent: another service (its code), or one counter.
+        var transferredToService: String?
+        var transferredToCounter: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case id, number, service, priority, state, dossier, rating
+            case serviceName = "service_name", callCount = "call_count", calledAt = "called_at", servedAt = "served_at"
+            case finishedAt = "finished_at", transferredToService = "transferred_to_service"
+            case transferredToCounter = "transferred_to_counter"
+        }
+
+        init(_ ticket: TicketView, calledAt: Date) {
+            id = ticket.id
+            number = ticket.number
+            service = ticket.service
+            serviceName = ticket.serviceName
+            priority = ticket.priority
+            state = ticket.state
+            callCount = ticket.callCount
+            self.calledAt = ticket.calledAt ?? Timestamp.format(calledAt)
+            update(ticket)
+        }
+
+        /// Takes what a later event says of the ticket while it is still at the counter.
+        mutating func update(_ ticket: TicketView) {
+            state = ticket.state
+            callCount = ticket.callCount
+            servedAt = ticket.servedAt ?? servedAt
+            finishedAt = ticket.finishedAt
+            dossier = ticket.dossier
+            rating = ticket.rating
+        }
+    }
+
+    let counter: Int
+    let day: String
+    let done: Int
+    let noShow: Int
+    let transferred: Int
+    let tickets: [Entry]
+
+    enum CodingKeys: String, CodingKey {
+        case counter, day, done, transferred, tickets
+        case noShow = "no_show"
+    }
+
+    /// The ticket events that can concern a counter.
+    static let types: Set<String> = Set([
+        EventType.ticketCalled, .ticketRecalled, .ticketServing, .ticketDone, .ticketNoShow, .ticketTransferred, .ticketExpired,
+    ].map(\.rawValue))
+
+    /// Builds the list from the day's ticket events, in log order.
+    init(counter: Int, day: BusinessDay, events: [QueueEvent]) {
+        var entries: [Entry] = []
+        var atCounter: [String: Int] = [:]  // ticket id → its open entry
+        for event in events {
+            guard let ticket = event.data.ticket else { continue }
+            if event.type == .ticketTransferred {
+                guard event.data.fromCounter == counter, let index = atCounter.removeValue(forKey: ticket.id) else { continue }
+                entries[index].state = .transferred
+                entries[index].finishedAt = Timestamp.format(event.at)
+                if ticket.service != entries[index].service { entries[index].transferredToService = ticket.service }
+                entries[index].transferredToCounter = ticket.targetCounter
+                continue
+            }
+            guard event.data.counter == counter else { continue }
+            if event.type == .ticketCalled || atCounter[ticket.id] == nil {
+                atCounter[ticket.id] = entries.count
+                entries.append(Entry(ticket, calledAt: event.at))
+            } else if let index = atCounter[ticket.id] {
+                entries[index].update(ticket)
+            }
+            if ticket.state.isFinal { atCounter[ticket.id] = nil }
+        }
+        self.counter = counter
+        self.day = day.description
+        done = entries.count(where: { $0.state == .done })
+        noShow = entries.count(where: { $0.state == .noShow })
+        transferred = entries.count(where: { $0.state == .transferred })
+        tickets = entries.reversed()
+    }
+
+    /// Reads today's events of counter `counter` from the log.
+    static func load(counter: Int, office: Office) async throws -> CounterHistoryView {
+        let (day, ids, firstIssue) = await office.engine.read { state in
+            (state.status.day, Set(state.tickets.keys), state.tickets.values.map(\.issuedAt).min())
+        }
+        guard let firstIssue else { return CounterHistoryView(counter: counter, day: day, events: []) }
+        let store = office.engine.store
+        // Nothing about today's tickets happened before the first of them was issued; ten minutes of
+        // margin for a clock set back a little.
+        var last = try firstSeq(atOrAfter: firstIssue.addingTimeInterval(-600), in: store) - 1
+        var events: [QueueEvent] = []
+        let decoder = JSONDecoder()
+        while true {
+            let page = try store.events(after: last, limit: 1000)
+            guard let end = page.last else { break }
+            last = end.seq
+            for stored in page where types.contains(stored.type) && mentions(counter, stored.body) {
+                guard let event = try? decoder.decode(QueueEvent.self, from: Data(stored.body.utf8)),
+                      let ticket = event.data.ticket, ids.contains(ticket.id) else { continue }
+                events.append(event)
+            }
+        }
+        return CounterHistoryView(counter: counter, day: day, events: events)
+    }
+
+    /// The seq of the first logged event at or after `moment` (one past the last when there is none).
+    /// Events are logged in the order of their times, so this is a binary search.
+    static func firstSeq(atOrAfter moment: Date, in store: QueueStore) throws -> Int64 {
+        struct Moment: Decodable { let at: String }
+        var low: Int64 = 1
+        var high = try store.lastEventSeq() + 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            guard let event = try store.events(after: middle - 1, limit: 1).first else {
+                high = middle
+                continue
+            }
+            let at = (try? JSONDecoder().decode(Moment.self, from: Data(event.body.utf8))).flatMap { Timestamp.parse($0.at) }
+            if let at, at < moment {
+                low = max(middle, event.seq) + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    /// Whether a logged event names `counter` as its `counter` or `from_counter`: a quick test on the text
+    /// that spares decoding the events of the other counters. The log keeps each event as
+    /// ``QueueEvent/json()`` writes it (compact, keys sorted); decoding then checks for real.
+    static func mentions(_ counter: Int, _ body: String) -> Bool {
+        for key in ["\"counter\":\(counter)", "\"from_counter\":\(counter)"] {
+            if body.contains(key + ",") || body.contains(key + "}") { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,284 @@
+"""Fixtures for the browser tests: a real motcua daemon (the debug build) on a free port with a fresh
+state directory and the demo office, and a real Chromium driven by chromedriver through Selenium.
+
+Nothing here is a stand-in: the pages are the daemon's own, the clicks are Chromium's, the tickets go
+through the daemon's HTTP API into its SQLite store.
+
+Screenshots go to artifacts/screenshots/NAME.png (look at them: what a person sees is part of the work).
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("MOTCUA_TEST_BINARY", ROOT / ".build" / "debug" / "motcua"))
+ARTIFACTS = ROOT / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = os.environ.get("MOTCUA_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("MOTCUA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+# A configuration open around the clock, so the tests do not depend on the hour they run at.
+CONFIG = """\
+site:
+  id: browser-test
+  name: UBND Phường Thắng Tam
+day:
+  opens: "00:00"
+  closes: "24:00"
+queue:
+  priority_policy: strict
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ApiError(Exception):
+    def __init__(self, status, body):
+        super().__init__(f"HTTP {status}: {body}")
+        self.status = status
+        self.body = body
+
+
+class Daemon:
+    """A running `motcua serve --demo` with its own state directory, HTTP port and control socket."""
+
+    def __init__(self, state_dir: Path, port: int, config: Path):
+        self.state_dir = state_dir
+        self.port = port
+        self.config = config
+        self.control_socket = state_dir / "control.sock"
+        self.log_path = state_dir / "daemon.log"
+        self.process = None
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path):
+        return self.base + path
+
+    def start(self, timeout=20):
+        assert BINARY.exists(), f"{BINARY} is missing: build it first (make test does)"
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [str(BINARY), "serve", "--demo", "--config", str(self.config), "--state-dir", str(self.state_dir),
+             "--http", f"127.0.0.1:{self.port}"],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"daemon exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url("/readyz"), timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"daemon not ready after {timeout} s:\n{self.log()}")
+
+    def kill(self):
+        """SIGKILL, as a power cut or a crash would."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self):
+        try:
+            return self.log_path.read_text(errors="replace")[-4000:]
+        except OSError:
+            return ""
+
+    def cli(self, *args, check=True):
+        """Runs a control subcommand with --json; returns the parsed answer (None when empty)."""
+        command = [str(BINARY), *args, "--control-socket", str(self.control_socket), "--json"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} exited {done.returncode}: {done.stderr}")
+        return json.loads(done.stdout) if done.stdout.strip() else None
+
+    def api(self, method, path, body=None, token=None):
+        """Calls the HTTP API; returns the parsed body (None for 204); raises ApiError otherwise."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.url(path), data=data, method=method)
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", "Bearer " + token)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as r:
+                text = r.read().decode()
+                return json.loads(text) if text else None
+        except urllib.error.HTTPError as e:
+            raise ApiError(e.code, e.read().decode(errors="replace")) from None
+
+    def clerk(self, name, counter, password="matkhau-moi-123"):
+        """Creates a clerk of `counter`; returns (name, one-time password, the password to change to)."""
+        made = self.cli("user", "add", name, "--role", "clerk", "--counter", str(counter))
+        return name, made["password"], password
+
+    def admin(self, name="quantri", password="matkhau-moi-123"):
+        made = self.cli("user", "add", name, "--role", "admin")
+        return name, made["password"], password
+
+
+@pytest.fixture
+def state_dir():
+    folder = Path(tempfile.mkdtemp(prefix="motcua-browser-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def daemon(state_dir):
+    config = state_dir / "motcua.yaml"
+    config.write_text(CONFIG, encoding="utf-8")
+    d = Daemon(state_dir, free_port(), config).start()
+    yield d
+    d.stop()
+
+
+def make_browser(width=1366, height=768, lang="vi"):
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", f"--lang={lang}",
+                     "--autoplay-policy=no-user-gesture-required", "--hide-scrollbars",
+                     "--force-device-scale-factor=1"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(20)
+    return driver
+
+
+@pytest.fixture
+def browser(request):
+    """Chromium at 1366×768 (the touch kiosk)."""
+    driver = make_browser()
+    yield driver
+    fail_shot(request, driver)
+    driver.quit()
+
+
+@pytest.fixture
+def tv_browser(request):
+    """Chromium at 1920×1080 (the hall TV)."""
+    driver = make_browser(1920, 1080)
+    yield driver
+    fail_shot(request, driver)
+    driver.quit()
+
+
+@pytest.fixture
+def browser_factory(request):
+    """More browsers in one test (a kiosk and a display side by side): make(width, height)."""
+    drivers = []
+
+    def make(width=1366, height=768):
+        driver = make_browser(width, height)
+        drivers.append(driver)
+        return driver
+
+    yield make
+    for i, driver in enumerate(drivers):
+        fail_shot(request, driver, suffix=f"-{i}")
+        driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)
+
+
+def fail_shot(request, driver, suffix=""):
+    """On a failure, keep what the browser showed and what its console said."""
+    report = getattr(request.node, "rep_call", None)
+    if report is None or not report.failed:
+        return
+    name = "FAILED-" + request.node.name + suffix
+    try:
+        screenshot(driver, name)
+        console = "\n".join(f"{e['level']} {e['message']}" for e in driver.get_log("browser"))
+        (SCREENSHOTS / (name + ".console.txt")).write_text(console, encoding="utf-8")
+    except Exception:  # noqa: BLE001 - the test already failed; this is only evidence
+        pass
+
+
+def screenshot(driver, name):
+    """Saves artifacts/screenshots/NAME.png; returns its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / (name + ".png")
+    driver.save_screenshot(str(path))
+    return path
+
+
+def wait_for(driver, condition, timeout=10, message=""):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
+
+
+def visible(driver, css, timeout=10):
+    return wait_for(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, css)), timeout, f"{css} not visible")
+
+
+# Chromium logs every non-2xx answer to fetch() as a console error, even when the page handles it (the 401
+# of GET /api/v1/me before sign-in, a lookup's 400 or 503): those are answers, not script errors.
+_ANSWER_LOG = "Failed to load resource: the server responded with a status of"
+
+
+def console_errors(driver, include_answers=False):
+    """The page's JavaScript errors (SEVERE console entries), which a test should see none of.
+    Handled non-2xx answers are left out unless `include_answers`."""
+    return [e["message"] for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and (include_answers or _ANSWER_LOG not in e["message"])]
+
+
+def sign_in(driver, daemon, path, who):
+    """Opens `path`, signs in with the one-time password and sets the new one, as a person would."""
+    name, one_time, new = who
+    driver.get(daemon.url(path))
+    visible(driver, "#signin-form #signin-name").send_keys(name)
+    driver.find_element(By.ID, "signin-password").send_keys(one_time)
+    driver.find_element(By.ID, "signin-submit").click()
+    visible(driver, "#signin-form #signin-new").send_keys(new)
+    driver.find_element(By.ID, "signin-current").send_keys(one_time)
+    driver.find_element(By.ID, "signin-repeat").send_keys(new)
+    driver.find_element(By.ID, "signin-submit").click()
+    # Changing the password ends the session: sign in again with the new password.
+    field = visible(driver, "#signin-form #signin-name")
+    field.send_keys(name)
+    driver.find_element(By.ID, "signin-password").send_keys(new)
+    driver.find_element(By.ID, "signin-submit").click()
+    wait_for(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".signin-overlay"), 10, "sign-in did not finish")
