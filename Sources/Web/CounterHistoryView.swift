@@ -38,7 +38,7 @@ struct CounterHistoryView: Encodable, Sendable {
             case transferredToCounter = "transferred_to_counter"
         }
 
-        init(_ ticket: TicketView, calledAt: Date) {
+        init(_ ticket: TicketView, calledAt: String) {
             id = ticket.id
             number = ticket.number
             service = ticket.service
@@ -46,7 +46,7 @@ struct CounterHistoryView: Encodable, Sendable {
             priority = ticket.priority
             state = ticket.state
             callCount = ticket.callCount
-            self.calledAt = ticket.calledAt ?? Timestamp.format(calledAt)
+            self.calledAt = ticket.calledAt ?? calledAt
             update(ticket)
         }
 
@@ -59,6 +59,25 @@ struct CounterHistoryView: Encodable, Sendable {
             dossier = ticket.dossier
             rating = ticket.rating
         }
+    }
+
+    /// What the list needs of a logged ticket event: less to decode than a whole ``QueueEvent``, and the
+    /// times kept as the text they already are.
+    struct LoggedEvent: Decodable, Sendable {
+        struct Payload: Decodable, Sendable {
+            let ticket: TicketView?
+            let counter: Int?
+            let fromCounter: Int?
+
+            enum CodingKeys: String, CodingKey {
+                case ticket, counter
+                case fromCounter = "from_counter"
+            }
+        }
+
+        let type: EventType
+        let at: String
+        let data: Payload
     }
 
     let counter: Int
@@ -79,7 +98,7 @@ struct CounterHistoryView: Encodable, Sendable {
     ].map(\.rawValue))
 
     /// Builds the list from the day's ticket events, in log order.
-    init(counter: Int, day: BusinessDay, events: [QueueEvent]) {
+    init(counter: Int, day: BusinessDay, events: [LoggedEvent]) {
         var entries: [Entry] = []
         var atCounter: [String: Int] = [:]  // ticket id → its open entry
         for event in events {
@@ -87,7 +106,7 @@ struct CounterHistoryView: Encodable, Sendable {
             if event.type == .ticketTransferred {
                 guard event.data.fromCounter == counter, let index = atCounter.removeValue(forKey: ticket.id) else { continue }
                 entries[index].state = .transferred
-                entries[index].finishedAt = Timestamp.format(event.at)
+                entries[index].finishedAt = event.at
                 if ticket.service != entries[index].service { entries[index].transferredToService = ticket.service }
                 entries[index].transferredToCounter = ticket.targetCounter
                 continue
@@ -119,14 +138,14 @@ struct CounterHistoryView: Encodable, Sendable {
         // Nothing about today's tickets happened before the first of them was issued; ten minutes of
         // margin for a clock set back a little.
         var last = try firstSeq(atOrAfter: firstIssue.addingTimeInterval(-600), in: store) - 1
-        var events: [QueueEvent] = []
+        var events: [LoggedEvent] = []
         let decoder = JSONDecoder()
         while true {
             let page = try store.events(after: last, limit: 1000)
             guard let end = page.last else { break }
             last = end.seq
             for stored in page where types.contains(stored.type) && mentions(counter, stored.body) {
-                guard let event = try? decoder.decode(QueueEvent.self, from: Data(stored.body.utf8)),
+                guard let event = try? decoder.decode(LoggedEvent.self, from: Data(stored.body.utf8)),
                       let ticket = event.data.ticket, ids.contains(ticket.id) else { continue }
                 events.append(event)
             }

@@ -8,6 +8,9 @@ import Store
 
 /// `GET /api/v1/events`: Server-Sent Events, resumable with `Last-Event-ID` (or `?after=SEQ`).
 ///
+/// Without either, the stream starts now: a page reads the snapshot (`GET /api/v1/queue`, which
+/// carries the `seq` it reflects) and then follows what happens; `after=0` replays the whole log.
+///
 /// The subscription to live events starts before the replay from the event log, and live events
 /// already replayed are skipped, so a client that reconnects misses nothing and sees nothing twice.
 struct EventStreamRoute {
@@ -18,14 +21,14 @@ struct EventStreamRoute {
     func register(on router: Router<OfficeRequestContext>) {
         router.get("api/v1/events") { request, context in
             let text = request.headers[Self.lastEventID] ?? request.uri.queryParameters.get("after")
-            var after: Int64 = 0
+            let store = office.engine.store
+            var after = try store.lastEventSeq()
             if let text {
                 guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
                     throw APIError.badRequest("Last-Event-ID \"\(text)\" phải là số thứ tự sự kiện (số nguyên ≥ 0).")
                 }
                 after = value
             }
-            let store = office.engine.store
             // A client ahead of the log (the database was restored from a backup, say) starts from now
             // rather than waiting in silence until the numbering catches up with it.
             let start = min(after, try store.lastEventSeq())

@@ -10,10 +10,10 @@ import Store
 struct QueueSnapshotView: Encodable, Sendable {
     struct WaitingTicket: Encodable, Sendable {
         let number: String
-        let priority: String?
+        @ExplicitNull var priority: String?
         let state: TicketState
         let issuedAt: String
-        let targetCounter: Int?
+        @ExplicitNull var targetCounter: Int?
 
         enum CodingKeys: String, CodingKey {
             case number, priority, state
@@ -25,6 +25,7 @@ struct QueueSnapshotView: Encodable, Sendable {
         let id: Int
         let code: String
         let name: String
+        @ExplicitNull var nameEn: String?
         let waiting: Int
         @ExplicitNull var estimatedWaitS: Int?
         /// Every waiting ticket, in the order of issue.
@@ -32,7 +33,7 @@ struct QueueSnapshotView: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case id, code, name, waiting, tickets
-            case estimatedWaitS = "estimated_wait_s"
+            case nameEn = "name_en", estimatedWaitS = "estimated_wait_s"
         }
     }
 
@@ -60,6 +61,8 @@ struct QueueSnapshotView: Encodable, Sendable {
     }
 
     let site: String
+    /// The seq of the last event this snapshot reflects: follow `/api/v1/events?after=SEQ` from here.
+    let seq: Int64
     let day: String
     let phase: DayPhase
     let services: [ServiceQueue]
@@ -69,7 +72,7 @@ struct QueueSnapshotView: Encodable, Sendable {
     let summary: DaySummary
 
     enum CodingKeys: String, CodingKey {
-        case site, day, phase, services, counters, summary
+        case site, seq, day, phase, services, counters, summary
         case recentCalls = "recent_calls"
     }
 
@@ -78,11 +81,12 @@ struct QueueSnapshotView: Encodable, Sendable {
             WaitingTicket(number: t.number, priority: t.priority, state: t.state, issuedAt: Timestamp.format(t.issuedAt), targetCounter: t.targetCounter)
         }
         site = state.settings.site
+        seq = state.lastEventSeq
         day = state.status.day.description
         phase = state.status.phase
         services = state.orderedServices.map { s in
             let count = state.waitingCount(service: s.id)
-            return ServiceQueue(id: s.id, code: s.code, name: s.name, waiting: count,
+            return ServiceQueue(id: s.id, code: s.code, name: s.name, nameEn: s.nameEn, waiting: count,
                                 estimatedWaitS: state.estimatedWait(service: s.id, ahead: count),
                                 tickets: state.waiting(service: s.id).map(waiting))
         }

@@ -46,6 +46,18 @@ queue:
   priority_policy: strict
 """
 
+# The demo's six services without their ticket-issuing windows (a configuration file keeps the demo's
+# windows, 07:30–11:30 and 13:30–17:00): the tests must not depend on the hour they run at.
+DEMO_SERVICES = """\
+services:
+  - {id: 1, code: HT, name: "Hộ tịch", name_en: "Civil status", prefix: A}
+  - {id: 2, code: CT, name: "Chứng thực", name_en: "Certification of copies and signatures", prefix: B}
+  - {id: 3, code: DD, name: "Đất đai", name_en: "Land", prefix: C, daily_quota: 40}
+  - {id: 4, code: XD, name: "Xây dựng", name_en: "Construction", prefix: D, daily_quota: 30}
+  - {id: 5, code: KD, name: "Kinh doanh – Hộ kinh doanh", name_en: "Business – household businesses", prefix: E, daily_quota: 50}
+  - {id: 6, code: LDTBXH, name: "Lao động – Thương binh và Xã hội", name_en: "Labour, invalids and social affairs", prefix: F}
+"""
+
 
 def free_port():
     with socket.socket() as s:
@@ -162,23 +174,30 @@ def state_dir():
 @pytest.fixture
 def daemon(state_dir):
     config = state_dir / "motcua.yaml"
-    config.write_text(CONFIG, encoding="utf-8")
+    config.write_text(CONFIG + DEMO_SERVICES, encoding="utf-8")
     d = Daemon(state_dir, free_port(), config).start()
     yield d
     d.stop()
 
 
-def make_browser(width=1366, height=768, lang="vi"):
+def make_browser(width=1366, height=768, lang="vi", autoplay=True):
+    """Headless Chromium at that size. `autoplay`: sound without a tap first, as a kiosk or TV browser
+    started with --autoplay-policy=no-user-gesture-required plays it."""
     options = Options()
     options.binary_location = CHROMIUM
+    policy = "no-user-gesture-required" if autoplay else "document-user-activation-required"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      f"--window-size={width},{height}", f"--lang={lang}",
-                     "--autoplay-policy=no-user-gesture-required", "--hide-scrollbars",
+                     f"--autoplay-policy={policy}", "--hide-scrollbars",
                      "--force-device-scale-factor=1"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(20)
+    # Headless Chromium keeps part of --window-size for its invisible frame (a 1366×768 window shows a
+    # 1366×625 page): give the page the whole screen, as a kiosk in full-screen mode has.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     return driver
 
 

@@ -1,38 +1,14 @@
 """The clerk's console, /counter/{n}: signing in, serving a ticket by keyboard alone, refusals, the live
 waiting list, transfers, and what the counter handled today (GET /api/v1/counters/{n}/tickets)."""
 
-import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import CONFIG, Daemon, console_errors, free_port, screenshot, sign_in, visible, wait_for
+from conftest import console_errors, screenshot, sign_in, visible, wait_for
 
 DOSSIER = "000.00.19.H47-260105-0001"
-
-# The demo's services without their ticket-issuing windows (07:30–11:30, 13:30–17:00), which the shared
-# fixture keeps whenever a configuration file is given: the tests must not depend on the hour they run at.
-SERVICES = """\
-services:
-  - {id: 1, code: HT, name: "Hộ tịch", name_en: "Civil status", prefix: A}
-  - {id: 2, code: CT, name: "Chứng thực", name_en: "Certification of copies and signatures", prefix: B}
-  - {id: 3, code: DD, name: "Đất đai", name_en: "Land", prefix: C, daily_quota: 40}
-  - {id: 4, code: XD, name: "Xây dựng", name_en: "Construction", prefix: D, daily_quota: 30}
-  - {id: 5, code: KD, name: "Kinh doanh – Hộ kinh doanh", name_en: "Business – household businesses", prefix: E, daily_quota: 50}
-  - {id: 6, code: LDTBXH, name: "Lao động – Thương binh và Xã hội", name_en: "Labour, invalids and social affairs", prefix: F}
-"""
-
-
-@pytest.fixture
-def daemon(state_dir):
-    """The demo office (counters 1–6 from the demo), open and issuing tickets at any hour."""
-    config = state_dir / "motcua.yaml"
-    config.write_text(CONFIG + SERVICES, encoding="utf-8")
-    d = Daemon(state_dir, free_port(), config).start()
-    yield d
-    d.stop()
-
 
 # MARK: helpers
 

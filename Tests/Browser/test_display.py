@@ -9,30 +9,14 @@ import re
 import time
 import urllib.error
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import CHROMEDRIVER, CHROMIUM, CONFIG, ROOT, Daemon, console_errors, free_port, screenshot, visible, wait_for
+from conftest import CONFIG, DEMO_SERVICES, ROOT, Daemon, make_browser, console_errors, free_port, screenshot, visible, wait_for
 
 VIETNAM = timezone(timedelta(hours=7))
-
-# The demo services with no ticket-issuing windows: the shared fixture's configuration keeps the demo's
-# windows (07:30–11:30, 13:30–17:00), so tickets would be refused when the suite runs in the evening.
-SERVICES = """\
-services:
-  - {id: 1, code: HT, name: "Hộ tịch", name_en: "Civil status", prefix: A}
-  - {id: 2, code: CT, name: "Chứng thực", name_en: "Certification of copies and signatures", prefix: B}
-  - {id: 3, code: DD, name: "Đất đai", name_en: "Land", prefix: C, daily_quota: 40}
-  - {id: 4, code: XD, name: "Xây dựng", name_en: "Construction", prefix: D, daily_quota: 30}
-  - {id: 5, code: KD, name: "Kinh doanh – Hộ kinh doanh", name_en: "Business – household businesses", prefix: E, daily_quota: 50}
-  - {id: 6, code: LDTBXH, name: "Lao động – Thương binh và Xã hội", name_en: "Labour, invalids and social affairs", prefix: F}
-"""
 
 
 def start_daemon(state_dir, config_text):
@@ -40,13 +24,6 @@ def start_daemon(state_dir, config_text):
     config.write_text(config_text, encoding="utf-8")
     return Daemon(state_dir, free_port(), config).start()
 
-
-@pytest.fixture
-def daemon(state_dir):
-    """The demo office, open around the clock and issuing tickets at any hour."""
-    d = start_daemon(state_dir, CONFIG + SERVICES)
-    yield d
-    d.stop()
 
 
 def clerk_token(daemon):
@@ -65,16 +42,7 @@ def take(daemon, service, times=1):
     return [daemon.api("POST", "/api/v1/tickets", {"service": service})["number"] for _ in range(times)]
 
 
-def true_size(driver):
-    """The whole window as the page's viewport: with --window-size, headless Chromium keeps part of the
-    window for its (invisible) frame, and a 1920×1080 window shows a 1920×937 page."""
-    width, height = driver.execute_script("return [window.outerWidth, window.outerHeight]")
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-
-
 def open_display(driver, daemon, query=""):
-    true_size(driver)
     driver.get(daemon.url("/display" + query))
     wait_connected(driver)
 
@@ -345,17 +313,10 @@ def test_results_ticker_keeps_the_latest_few(daemon, tv_browser):
     screenshot(tv_browser, "display-ticker")
 
 
-def test_sound_unlock_button_when_the_browser_blocks_sound(daemon, request):
+def test_sound_unlock_button_when_the_browser_blocks_sound(daemon):
     """A browser started without the autoplay exception (as a TV's browser may be): one tap unlocks sound."""
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1920,1080", "--hide-scrollbars", "--force-device-scale-factor=1",
-                     "--autoplay-policy=document-user-activation-required"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = make_browser(1920, 1080, autoplay=False)
     try:
-        true_size(driver)
         open_display(driver, daemon)
         assert driver.execute_script("return MC.soundAllowed()") is False
         button = visible(driver, "#sound-unlock")
@@ -373,7 +334,7 @@ def test_closed_day_says_so(state_dir, tv_browser):
     now = datetime.now(VIETNAM)
     if now.hour == 0 and now.minute < 3:
         pytest.skip("the day closing at 00:01 would not have closed yet")
-    config = CONFIG.replace('closes: "24:00"', 'closes: "00:01"') + SERVICES
+    config = CONFIG.replace('closes: "24:00"', 'closes: "00:01"') + DEMO_SERVICES
     d = start_daemon(state_dir, config)
     try:
         assert d.api("GET", "/api/v1/queue")["phase"] == "closed"

@@ -2,7 +2,7 @@
 
 from selenium.webdriver.common.by import By
 
-from conftest import console_errors, screenshot, sign_in, visible, wait_for
+from conftest import console_errors, screenshot, visible, wait_for
 
 
 def test_index_lists_pages_and_counters(daemon, browser):

@@ -7,6 +7,7 @@ the configuration without issuing windows, so the tests do not depend on the hou
 given). Counters 1–6 come from the demo.
 """
 
+import subprocess
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -329,6 +330,17 @@ def test_ticket_shows_its_qr_code(office, browser):
     assert office.api("GET", f"/api/v1/tickets/{ticket_id}")["number"] == number
     assert browser.find_element(By.CSS_SELECTOR, ".ticket-qr-note").text == \
         "Có thể chụp ảnh mã QR này bằng điện thoại để giữ số"
+    # What a phone would read from the screen: the code as Chromium drew it, decoded by zbarimg.
+    shot = screenshot(browser, "kiosk-ticket-qr")
+    qr.screenshot(str(shot))
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", "-Sbinary", str(shot)], capture_output=True, timeout=30)
+    assert decoded.returncode == 0, f"zbarimg could not read the QR code on screen: {decoded.stderr!r}"
+    lines = decoded.stdout.decode("utf-8").splitlines()
+    assert lines[0] == "UBND Phường Thắng Tam"
+    assert lines[1] == f"Số thứ tự: {number}"
+    assert lines[2] == "Lĩnh vực: Hộ tịch"
+    assert lines[3].startswith("Lấy số lúc ") and datetime.now(VIETNAM).strftime("%d/%m/%Y") in lines[3]
+    assert lines[4] == f"Mã vé: {ticket_id}"
     assert console_errors(browser) == []
 
 

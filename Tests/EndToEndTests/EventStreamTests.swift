@@ -46,7 +46,7 @@ struct EventStreamTests {
         for _ in 0..<5 { _ = try await daemon.post("/api/v1/tickets", json: ["service": "HT"]) }
 
         // First connection: read until the fifth ticket.issued, then drop the connection.
-        let first = try await Self.read(daemon, lastEventID: nil) { seen in seen.filter { $0.1 == "ticket.issued" }.count >= 5 }
+        let first = try await Self.read(daemon, lastEventID: 0) { seen in seen.filter { $0.1 == "ticket.issued" }.count >= 5 }
         let lastSeen = try #require(first.last?.0)
 
         // While the display is away: more tickets and calls.

@@ -247,6 +247,7 @@ import Web
         let office = try await TestOffice()
         let clerk1 = try await office.clerkToken(name: "clerk1", counter: 1)
         let clerk2 = try await office.clerkToken(name: "clerk2", counter: 2)
+        let clerk3 = try await office.clerkToken(name: "clerk3", counter: 3)
         try await office.application().test(.router) { client in
             // Nothing yet today.
             let empty = try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk1)
@@ -320,10 +321,27 @@ import Web
             #expect(two.int("done") == 1)
             try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk2).expectError(.forbidden, "forbidden")
             try await client.send(.get, "/api/v1/counters/1/tickets").expectError(.unauthorized, "unauthorized")
+
+            // B001 goes to counter 3 and comes back: each call here is an entry of its own.
+            office.clock.advance(10)
+            #expect(try await client.send(.post, "/api/v1/counters/1/transfer", json: "{\"counter\": 3}", bearer: clerk1).status == .ok)
+            try await client.send(.post, "/api/v1/counters/3/open", bearer: clerk3)
+            #expect(try await client.send(.post, "/api/v1/counters/3/next", bearer: clerk3).object().string("number") == "B001")
+            #expect(try await client.send(.post, "/api/v1/counters/3/transfer", json: "{\"counter\": 1}", bearer: clerk3).status == .ok)
+            #expect(try await client.send(.post, "/api/v1/counters/1/next", bearer: clerk1).object().string("number") == "B001")
+            let again = try await client.send(.get, "/api/v1/counters/1/tickets", bearer: clerk1).object()
+            #expect(again.objects("tickets").map { "\($0.string("number") ?? "")-\($0.string("state") ?? "")" }
+                    == ["B001-called", "B001-transferred", "A003-no_show", "A002-transferred", "A001-done"])
+            #expect(again.objects("tickets")[1].int("transferred_to_counter") == 3)
+            #expect(again.objects("tickets")[1]["transferred_to_service"] == nil)
+            #expect(again.int("transferred") == 2)
+            let three = try await client.send(.get, "/api/v1/counters/3/tickets", bearer: clerk3).object()
+            #expect(three.objects("tickets").map { $0.string("state") } == ["transferred"])
+            #expect(three.objects("tickets").first?.int("transferred_to_counter") == 1)
         }
         // The administrator reads any counter; an unknown one is 404.
         try await office.controlApplication().test(.router) { admin in
-            #expect(try await admin.send(.get, "/api/v1/counters/1/tickets").object().objects("tickets").count == 4)
+            #expect(try await admin.send(.get, "/api/v1/counters/1/tickets").object().objects("tickets").count == 5)
             try await admin.send(.get, "/api/v1/counters/9/tickets").expectError(.notFound, "unknown_counter")
             try await admin.send(.get, "/api/v1/counters/x/tickets").expectError(.badRequest, "bad_request")
         }

@@ -91,14 +91,27 @@ import Web
         }
     }
 
-    @Test func withoutLastEventIDTheWholeLogIsReplayed() async throws {
+    @Test func fromZeroTheWholeLogIsReplayed() async throws {
         let office = try await TestOffice()
         try await makeHistory(office)
-        try await withStream(office, lastEventID: nil) { stream in
+        try await withStream(office, lastEventID: "0") { stream in
             try await stream.read { Self.ids($0).contains(6) }
             #expect(Self.ids(stream) == [1, 2, 3, 4, 5, 6])
             try checkFrames(stream.frames.filter { $0.id != nil }, office)
             #expect(stream.frames.compactMap { $0.field("event") }.first == "day.opened")
+        }
+    }
+
+    /// A display that opens the stream without a cursor has just read the snapshot: it gets what happens
+    /// from now on, not the whole history of the office.
+    @Test func withoutACursorTheStreamStartsNow() async throws {
+        let office = try await TestOffice()
+        try await makeHistory(office)
+        try await withStream(office, lastEventID: nil) { stream in
+            try await stream.read { $0.frames.contains { $0.field("retry") != nil } }
+            _ = try await office.engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
+            try await stream.read { Self.ids($0).contains(7) }
+            #expect(Self.ids(stream) == [7])
         }
     }
 

@@ -3,7 +3,7 @@
 //   MC.lang, MC.t("kiosk.title", {n: 3})     texts of Templates/pages/strings/LANG/*.json
 //   MC.api("POST", "/api/v1/tickets", body)  JSON API; throws MC.ApiError {status, code, message}
 //   MC.errorText(err)                         the error in the page's language
-//   MC.events({onOpen, onEvent, onDown})      Server-Sent Events that reconnect by themselves
+//   MC.events({types, onOpen, onEvent, onDown, after})  Server-Sent Events that reconnect by themselves
 //   MC.el("div", {class: "x"}, [children])    DOM building (text is always set as text)
 //   MC.time(iso), MC.date(), MC.wait(seconds) formatting in Vietnam's time zone
 //   MC.chime()                                the call chime (Web Audio)
@@ -89,7 +89,8 @@
     const types = handlers.types || [];
     let source = null;
     let delay = 500;
-    let lastId = null;
+    // Without a cursor the server starts from now; `after` (a snapshot's seq) resumes from there.
+    let lastId = handlers.after !== undefined && handlers.after !== null ? String(handlers.after) : null;
     let stopped = false;
     function open() {
       if (stopped) return;

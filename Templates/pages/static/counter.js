@@ -40,7 +40,6 @@
     service: $("current-service"),
     state: $("current-state"),
     priority: $("current-priority"),
-    transferredHere: $("current-transferred"),
     meta: $("current-meta"),
     dossier: $("dossier-code"),
     ratings: Array.from(document.querySelectorAll("button.rating")),
@@ -235,7 +234,6 @@
       ui.state.textContent = ticketState(ticket.state);
       ui.priority.hidden = !ticket.priority;
       ui.priority.textContent = ticket.priority ? MC.t("common.priority") + ": " + groupName(ticket.priority) : "";
-      ui.transferredHere.hidden = true;
       const meta = [MC.t(ticket.call_count === 1 ? "counter.calls_one" : "counter.calls", { n: ticket.call_count })];
       if (ticket.called_at) meta.push(MC.t("counter.called_at", { time: MC.time(ticket.called_at) }));
       if (ticket.served_at) meta.push(MC.t("counter.served_since", { time: MC.time(ticket.served_at) }));
@@ -246,7 +244,6 @@
       ui.service.textContent = "";
       ui.state.textContent = MC.t("counter.no_current");
       ui.priority.hidden = true;
-      ui.transferredHere.hidden = true;
       ui.meta.textContent = state ? MC.t("counter.no_current_hint_" + state) : "";
     }
     renderWaiting();
@@ -573,7 +570,9 @@
     try {
       me = await MC.signIn();
     } catch (e) {
+      // The server is away (restarting, say): say so, and try again shortly.
       ui.loading.textContent = MC.errorText(e);
+      setTimeout(start, 3000);
       return;
     }
     if (!mayWork(me)) return deny(me);
