@@ -26,10 +26,10 @@ curl                # readiness polls in scripts
 python3             # NOTIFY_SOCKET readers and helpers in tests
 systemd             # systemd-analyze verify / security (no running systemd needed)
 socat               # fake serial boards and printer sockets
-chromium            # the browser tests drive Debian's Chromium …
-chromium-driver     # … through its chromedriver (Selenium)
-fonts-dejavu-core   # Vietnamese glyphs in the browser's screenshots
-python3-venv        # the browser tests' Selenium lives in a venv (.build/browser-venv)
+chromium            # the browser tests drive the Debian Chromium …
+chromium-driver     # … through chromedriver (Selenium)
+fonts-dejavu-core   # Vietnamese glyphs in the browser screenshots
+python3-venv        # Selenium for the browser tests lives in a venv (.build/browser-venv)
 zbar-tools          # zbarimg decodes the QR codes the tests render
 '
 # Later: cups cups-client cups-bsd cups-ipp-utils libcups2-dev (printing),

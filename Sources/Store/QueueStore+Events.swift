@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension QueueStore {
@@ -6,6 +7,19 @@ extension QueueStore {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT seq, type, body FROM event WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
                 .map { StoredEvent(seq: $0["seq"], type: $0["type"], body: $0["body"]) }
+        }
+    }
+
+    /// Events of these types logged at or after `moment`, in order.
+    public func events(ofTypes types: Set<String>, since moment: Date) throws -> [StoredEvent] {
+        try database.read { db in
+            let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+            var arguments: StatementArguments = [moment.timeIntervalSince1970]
+            arguments += StatementArguments(types.sorted())
+            return try Row.fetchAll(
+                db, sql: "SELECT seq, type, body FROM event WHERE at >= ? AND type IN (\(placeholders)) ORDER BY seq",
+                arguments: arguments
+            ).map { StoredEvent(seq: $0["seq"], type: $0["type"], body: $0["body"]) }
         }
     }
 

@@ -93,6 +93,10 @@ enum StoreSchema {
                 CREATE INDEX incident_started ON incident(started_at);
                 """)
         }
+        migrator.registerMigration("v3: events by time") { db in
+            // A counter's history of the day reads the day's events by time, not the whole log.
+            try db.execute(sql: "CREATE INDEX event_at ON event(at)")
+        }
         return migrator
     }
 }

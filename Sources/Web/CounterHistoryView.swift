@@ -134,45 +134,17 @@ struct CounterHistoryView: Encodable, Sendable {
             (state.status.day, Set(state.tickets.keys), state.tickets.values.map(\.issuedAt).min())
         }
         guard let firstIssue else { return CounterHistoryView(counter: counter, day: day, events: []) }
-        let store = office.engine.store
         // Nothing about today's tickets happened before the first of them was issued; ten minutes of
         // margin for a clock set back a little.
-        var last = try firstSeq(atOrAfter: firstIssue.addingTimeInterval(-600), in: store) - 1
-        var events: [LoggedEvent] = []
+        let logged = try office.engine.store.events(ofTypes: types, since: firstIssue.addingTimeInterval(-600))
         let decoder = JSONDecoder()
-        while true {
-            let page = try store.events(after: last, limit: 1000)
-            guard let end = page.last else { break }
-            last = end.seq
-            for stored in page where types.contains(stored.type) && mentions(counter, stored.body) {
-                guard let event = try? decoder.decode(LoggedEvent.self, from: Data(stored.body.utf8)),
-                      let ticket = event.data.ticket, ids.contains(ticket.id) else { continue }
-                events.append(event)
-            }
+        var events: [LoggedEvent] = []
+        for stored in logged where mentions(counter, stored.body) {
+            guard let event = try? decoder.decode(LoggedEvent.self, from: Data(stored.body.utf8)),
+                  let ticket = event.data.ticket, ids.contains(ticket.id) else { continue }
+            events.append(event)
         }
         return CounterHistoryView(counter: counter, day: day, events: events)
-    }
-
-    /// The seq of the first logged event at or after `moment` (one past the last when there is none).
-    /// Events are logged in the order of their times, so this is a binary search.
-    static func firstSeq(atOrAfter moment: Date, in store: QueueStore) throws -> Int64 {
-        struct Moment: Decodable { let at: String }
-        var low: Int64 = 1
-        var high = try store.lastEventSeq() + 1
-        while low < high {
-            let middle = low + (high - low) / 2
-            guard let event = try store.events(after: middle - 1, limit: 1).first else {
-                high = middle
-                continue
-            }
-            let at = (try? JSONDecoder().decode(Moment.self, from: Data(event.body.utf8))).flatMap { Timestamp.parse($0.at) }
-            if let at, at < moment {
-                low = max(middle, event.seq) + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
     }
 
     /// Whether a logged event names `counter` as its `counter` or `from_counter`: a quick test on the text

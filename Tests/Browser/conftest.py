@@ -47,16 +47,42 @@ queue:
 """
 
 # The demo's six services without their ticket-issuing windows (a configuration file keeps the demo's
-# windows, 07:30–11:30 and 13:30–17:00): the tests must not depend on the hour they run at.
-DEMO_SERVICES = """\
-services:
-  - {id: 1, code: HT, name: "Hộ tịch", name_en: "Civil status", prefix: A}
-  - {id: 2, code: CT, name: "Chứng thực", name_en: "Certification of copies and signatures", prefix: B}
-  - {id: 3, code: DD, name: "Đất đai", name_en: "Land", prefix: C, daily_quota: 40}
-  - {id: 4, code: XD, name: "Xây dựng", name_en: "Construction", prefix: D, daily_quota: 30}
-  - {id: 5, code: KD, name: "Kinh doanh – Hộ kinh doanh", name_en: "Business – household businesses", prefix: E, daily_quota: 50}
-  - {id: 6, code: LDTBXH, name: "Lao động – Thương binh và Xã hội", name_en: "Labour, invalids and social affairs", prefix: F}
-"""
+# windows, 07:30–11:30 and 13:30–17:00): the tests must not depend on the hour they run at. Counters 1–6
+# come from the demo.
+DEMO_SERVICE_LIST = [
+    {"id": 1, "code": "HT", "name": "Hộ tịch", "name_en": "Civil status", "prefix": "A"},
+    {"id": 2, "code": "CT", "name": "Chứng thực", "name_en": "Certification of copies and signatures", "prefix": "B"},
+    {"id": 3, "code": "DD", "name": "Đất đai", "name_en": "Land", "prefix": "C", "daily_quota": 40},
+    {"id": 4, "code": "XD", "name": "Xây dựng", "name_en": "Construction", "prefix": "D", "daily_quota": 30},
+    {"id": 5, "code": "KD", "name": "Kinh doanh – Hộ kinh doanh", "name_en": "Business – household businesses",
+     "prefix": "E", "daily_quota": 50},
+    {"id": 6, "code": "LDTBXH", "name": "Lao động – Thương binh và Xã hội",
+     "name_en": "Labour, invalids and social affairs", "prefix": "F"},
+]
+
+
+def yaml_value(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def services_yaml(services):
+    """The `services:` section for a list of service dictionaries."""
+    lines = ["services:"]
+    for service in services:
+        first = True
+        for key, value in service.items():
+            lines.append(("  - " if first else "    ") + f"{key}: {yaml_value(value)}")
+            first = False
+    return "\n".join(lines) + "\n"
+
+
+DEMO_SERVICES = services_yaml(DEMO_SERVICE_LIST)
 
 
 def free_port():
@@ -171,11 +197,17 @@ def state_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def start_daemon(state_dir, config_text=None):
+    """A daemon on a free port with this configuration (default: CONFIG and the demo's services)."""
+    config = state_dir / "motcua.yaml"
+    config.write_text(config_text if config_text is not None else CONFIG + DEMO_SERVICES, encoding="utf-8")
+    return Daemon(state_dir, free_port(), config).start()
+
+
 @pytest.fixture
 def daemon(state_dir):
-    config = state_dir / "motcua.yaml"
-    config.write_text(CONFIG + DEMO_SERVICES, encoding="utf-8")
-    d = Daemon(state_dir, free_port(), config).start()
+    """The demo office, open around the clock."""
+    d = start_daemon(state_dir)
     yield d
     d.stop()
 

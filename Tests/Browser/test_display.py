@@ -14,15 +14,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import CONFIG, DEMO_SERVICES, ROOT, Daemon, make_browser, console_errors, free_port, screenshot, visible, wait_for
+from conftest import CONFIG, DEMO_SERVICES, ROOT, console_errors, make_browser, screenshot, start_daemon, visible, wait_for
 
 VIETNAM = timezone(timedelta(hours=7))
-
-
-def start_daemon(state_dir, config_text):
-    config = state_dir / "motcua.yaml"
-    config.write_text(config_text, encoding="utf-8")
-    return Daemon(state_dir, free_port(), config).start()
 
 
 

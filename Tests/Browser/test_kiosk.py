@@ -15,65 +15,23 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from conftest import Daemon, console_errors, free_port, screenshot, visible, wait_for
+from conftest import (CONFIG, DEMO_SERVICE_LIST, console_errors, screenshot, services_yaml, start_daemon, visible,
+                      wait_for)
 
 VIETNAM = timezone(timedelta(hours=7))
 
-BASE = """\
-site:
-  id: browser-test
-  name: UBND Phường Thắng Tam
-day:
-  opens: "00:00"
-  closes: "24:00"
-queue:
-  priority_policy: strict
-"""
 
-DEMO_SERVICES = [
-    {"id": 1, "code": "HT", "name": "Hộ tịch", "name_en": "Civil status", "prefix": "A"},
-    {"id": 2, "code": "CT", "name": "Chứng thực", "name_en": "Certification of copies and signatures", "prefix": "B"},
-    {"id": 3, "code": "DD", "name": "Đất đai", "name_en": "Land", "prefix": "C", "daily_quota": 40},
-    {"id": 4, "code": "XD", "name": "Xây dựng", "name_en": "Construction", "prefix": "D", "daily_quota": 30},
-    {"id": 5, "code": "KD", "name": "Kinh doanh – Hộ kinh doanh", "name_en": "Business – household businesses",
-     "prefix": "E", "daily_quota": 50},
-    {"id": 6, "code": "LDTBXH", "name": "Lao động – Thương binh và Xã hội",
-     "name_en": "Labour, invalids and social affairs", "prefix": "F"},
-]
+DEMO_SERVICES = DEMO_SERVICE_LIST
 
 
-def yaml_value(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def config_text(services):
-    lines = [BASE, "services:"]
-    for service in services:
-        first = True
-        for key, value in service.items():
-            lines.append(("  - " if first else "    ") + f"{key}: {yaml_value(value)}")
-            first = False
-    return "\n".join(lines) + "\n"
-
-
-def start_daemon(state_dir, services=DEMO_SERVICES):
-    config = state_dir / "motcua.yaml"
-    config.write_text(config_text(services), encoding="utf-8")
-    return Daemon(state_dir, free_port(), config).start()
+def start_office(state_dir, services=DEMO_SERVICES):
+    return start_daemon(state_dir, CONFIG + services_yaml(services))
 
 
 @pytest.fixture
-def office(state_dir):
-    """The demo office, open around the clock."""
-    d = start_daemon(state_dir)
-    yield d
-    d.stop()
+def office(daemon):
+    """The demo office, open around the clock (the shared `daemon` fixture)."""
+    return daemon
 
 
 def service_status(daemon, code):
@@ -214,7 +172,7 @@ def test_closed_services_say_why_and_cannot_be_tapped(state_dir, browser):
     services[0]["daily_quota"] = 1           # HT: one number a day
     services[1]["windows"] = [window]        # CT: outside its window
     services[2]["enabled"] = False           # DD: suspended
-    d = start_daemon(state_dir, services)
+    d = start_office(state_dir, services)
     try:
         browser.get(d.url("/kiosk"))
         wait_ready(browser, "HT", "open")
@@ -383,7 +341,7 @@ def test_double_tap_issues_one_ticket(office, browser):
 def test_quota_reached_between_look_and_tap_is_explained(state_dir, browser):
     services = [dict(s) for s in DEMO_SERVICES]
     services[0]["daily_quota"] = 1
-    d = start_daemon(state_dir, services)
+    d = start_office(state_dir, services)
     try:
         browser.get(d.url("/kiosk?return=2"))
         wait_ready(browser, "HT", "open")
@@ -428,7 +386,7 @@ def test_storage_failure_at_the_tap_is_explained(office, browser):
 
 
 def test_server_down_disables_buttons_and_comes_back(state_dir, browser):
-    d = start_daemon(state_dir)
+    d = start_office(state_dir)
     try:
         browser.get(d.url("/kiosk"))
         wait_ready(browser)
@@ -457,7 +415,7 @@ def test_services_fit_the_screen_without_scrolling(state_dir, browser, count):
     extra = [("TP", "Tư pháp"), ("NV", "Nội vụ"), ("GD", "Giáo dục – Đào tạo"), ("YT", "Y tế")]
     for i, (code, name) in enumerate(extra[: count - 6]):
         services.append({"id": 7 + i, "code": code, "name": name, "prefix": chr(ord("G") + i)})
-    d = start_daemon(state_dir, services)
+    d = start_office(state_dir, services)
     try:
         # The longest texts: people waiting in every service, estimated or not.
         d.cli("counter", "open", "5")
