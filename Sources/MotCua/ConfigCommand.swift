@@ -28,6 +28,18 @@ struct ConfigCommand: AsyncParsableCommand {
                 }
                 throw ExitCode(1)
             }
+            // The pages are part of what a start reads: a broken template stops it too.
+            do {
+                _ = try TemplatesFolder.pages(for: c)
+            } catch {
+                if json {
+                    let answer: [String: Any] = ["ok": false, "error": ["code": "bad_config", "key": "pages.templates", "message": "\(error)"]]
+                    print(String(decoding: try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys]), as: UTF8.self))
+                } else {
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
+                throw ExitCode(1)
+            }
             if json {
                 let summary: [String: Any] = [
                     "ok": true, "source": file ?? "built-in", "site": c.siteID, "listen": c.listen.description,

@@ -69,18 +69,7 @@ struct Daemon {
                         detail: "Máy in vé (hàng đợi CUPS) theo cấu hình; motcua chưa theo dõi trạng thái máy in.")]
         } ?? []
         let office = Office(engine: engine, accounts: accounts, name: configuration.siteName, devices: devices)
-        guard let templatesFolder = TemplatesFolder.builtIn() else {
-            throw DaemonError(message: "không tìm thấy thư mục Templates (looked beside the executable and in \(TemplatesFolder.installed.joined(separator: ", ")))")
-        }
-        let pages: PageTemplates
-        do {
-            pages = try PageTemplates(
-                builtIn: templatesFolder, site: configuration.pageTemplates,
-                defaultLanguage: PageLanguage(rawValue: configuration.pageLanguage) ?? .vi
-            )
-        } catch {
-            throw DaemonError(message: "mẫu trang: \(error)")
-        }
+        let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
 
         if FileManager.default.fileExists(atPath: controlSocket) {
             // The state lock is ours, so no live daemon owns this socket: it is left from a crash.
@@ -118,7 +107,7 @@ struct Daemon {
         }
         logger.info("motcua serving", metadata: [
             "state_dir": "\(stateDir)", "http": "\(configuration.listen)", "control_socket": "\(controlSocket)",
-            "demo": "\(demo)",
+            "demo": "\(demo)", "templates": "\(templatesFolder)\(configuration.pageTemplates.map { " + " + $0 } ?? "")",
         ])
         let group = ServiceGroup(
             configuration: .init(

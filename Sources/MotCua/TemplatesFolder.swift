@@ -1,4 +1,6 @@
 import Foundation
+import MotCuaConfig
+import Web
 
 /// Where the built-in `Templates/` folder is: beside the checkout the executable was built in, or
 /// where a package installs it.
@@ -20,5 +22,22 @@ enum TemplatesFolder {
             folder = parent
         }
         return installed.first { fm.fileExists(atPath: $0 + "/pages") }
+    }
+
+    /// The pages of `configuration`: the built-in folder with the office's `pages.templates` over it.
+    /// The error names the file at fault and what is wrong with it.
+    static func pages(for configuration: MotCuaConfiguration) throws -> (PageTemplates, folder: String) {
+        guard let folder = builtIn() else {
+            throw DaemonError(message: "không tìm thấy thư mục Templates (looked beside the executable and in \(installed.joined(separator: ", ")))")
+        }
+        do {
+            let pages = try PageTemplates(
+                builtIn: folder, site: configuration.pageTemplates,
+                defaultLanguage: PageLanguage(rawValue: configuration.pageLanguage) ?? .vi
+            )
+            return (pages, folder)
+        } catch {
+            throw DaemonError(message: "mẫu trang (pages.templates): \(error)")
+        }
     }
 }

@@ -70,6 +70,22 @@ struct CommandLineTests {
         #expect(daemon.logText().contains("prefix"))
     }
 
+    @Test("an office's page folder with a broken file stops the start, naming the file and the reason")
+    func brokenPageTemplates() async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let strings = site.appendingPathComponent("pages/strings/vi")
+        try FileManager.default.createDirectory(at: strings, withIntermediateDirectories: true)
+        try Data(#"{"title": ["not", "a", "text"]}"#.utf8).write(to: strings.appendingPathComponent("kiosk.json"))
+        let daemon = try DaemonProcess(config: DaemonProcess.config + "\npages:\n  templates: \(site.path)\n")
+        let check = try DaemonProcess.run(["config", "check", "--config", daemon.configFile.path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains(strings.appendingPathComponent("kiosk.json").path), "\(check.stderr)")
+        await #expect(throws: E2EError.self) { try await daemon.start() }
+        #expect(daemon.logText().contains(strings.appendingPathComponent("kiosk.json").path), "\(daemon.logText())")
+        #expect(daemon.logText().contains("\"title\""))
+    }
+
     @Test("a second daemon on the same state directory is refused")
     func secondDaemonRefused() async throws {
         let first = try DaemonProcess()
