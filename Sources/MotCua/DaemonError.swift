@@ -1,4 +1,6 @@
 /// Why the daemon could not start.
-struct DaemonError: Error {
+struct DaemonError: Error, CustomStringConvertible {
     let message: String
+
+    var description: String { message }
 }
