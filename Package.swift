@@ -75,8 +75,12 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The reference workflow core's rules: dossier statuses and stages, working-time calendar, appointment dates. No I/O.
+        .target(name: "Workflow", dependencies: ["QueueCore"], swiftSettings: swiftSettings),
         // QR codes for tickets and kiosk screens: byte-mode encoding, SVG and PBM output. No dependencies.
         .target(name: "QRCode", swiftSettings: swiftSettings),
+        // The workflow socket's wire types and framing (JSON-RPC 2.0, NDJSON), shared by both ends. No I/O.
+        .target(name: "WorkflowProtocol", swiftSettings: swiftSettings),
         .executableTarget(
             name: "MotCua",
             dependencies: [
@@ -108,7 +112,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkflowProtocolTests", dependencies: ["WorkflowProtocol", "QueueCore"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
