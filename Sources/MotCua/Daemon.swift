@@ -55,6 +55,9 @@ struct Daemon {
             settings.workingHours = TimeWindow(start: TimeOfDay(hour: 0, minute: 0)!, end: TimeOfDay(hour: 24, minute: 0)!)!
         }
         let marker = RunMarker(stateDir: stateDir)
+        // Any stop the daemon itself goes through (a signal, a port already taken) removes the marker;
+        // only a power cut, a crash or a kill leaves it for the next start to find.
+        defer { marker.end() }
         if let incident = try marker.begin(store: store, now: Date()) {
             logger.warning("the last run ended without a proper shutdown: recorded as an incident", metadata: [
                 "incident": "\(incident.id)", "since": "\(Timestamp.format(incident.startedAt))",
@@ -123,7 +126,6 @@ struct Daemon {
         try await group.run()
         await engine.drain()
         try? FileManager.default.removeItem(atPath: controlSocket)
-        marker.end()
         withExtendedLifetime(lock) {}
     }
 }

@@ -86,6 +86,21 @@ struct CommandLineTests {
         #expect(daemon.logText().contains("\"title\""))
     }
 
+    @Test("a start that fails on its own (the HTTP port is taken) leaves no false power incident")
+    func failedStartIsNoIncident() async throws {
+        let first = try DaemonProcess()
+        try await first.start()
+        let second = try DaemonProcess()
+        // The first daemon holds this port: the second cannot listen and stops by itself.
+        await #expect(throws: E2EError.self) { try await second.start(["--http", "127.0.0.1:\(first.port)"]) }
+        #expect(try await first.stop() == 0)
+        try await second.start()
+        let log = try second.cli(["incidents"])
+        #expect(log.status == 0)
+        #expect(log.stdout.contains("Chưa có sự cố nào"), "\(log.stdout)")
+        #expect(try await second.stop() == 0)
+    }
+
     @Test("a second daemon on the same state directory is refused")
     func secondDaemonRefused() async throws {
         let first = try DaemonProcess()
