@@ -81,6 +81,15 @@ let package = Package(
         .target(name: "QRCode", swiftSettings: swiftSettings),
         // The workflow socket's wire types and framing (JSON-RPC 2.0, NDJSON), shared by both ends. No I/O.
         .target(name: "WorkflowProtocol", swiftSettings: swiftSettings),
+        // The reference workflow core's storage and request handling: events stored once, dossiers, the demo set.
+        .target(
+            name: "WorkflowCore",
+            dependencies: [
+                "Workflow", "WorkflowProtocol", "QueueCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
@@ -116,6 +125,11 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkflowProtocolTests", dependencies: ["WorkflowProtocol", "QueueCore"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkflowCoreTests",
+            dependencies: ["WorkflowCore", "Workflow", "WorkflowProtocol", "QueueCore"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
