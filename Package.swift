@@ -90,10 +90,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The reference workflow core on its Unix socket: a Service over NIO async channels.
+        .target(
+            name: "WorkflowServer",
+            dependencies: [
+                "WorkflowCore", "WorkflowProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
+                "Workflow", "WorkflowCore", "WorkflowServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

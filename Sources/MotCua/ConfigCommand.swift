@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MotCuaConfig
+import QueueCore
 
 /// `motcua config check`: reads the configuration and says what is wrong, or that it is good.
 struct ConfigCommand: AsyncParsableCommand {

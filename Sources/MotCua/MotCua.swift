@@ -8,6 +8,7 @@ struct MotCua: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ConfigCommand.self, TicketCommand.self, CounterCommand.self,
             QueueCommand.self, UserCommand.self, TokenCommand.self, IncidentsCommand.self,
+            WorkflowCommand.self,
         ]
     )
 }
