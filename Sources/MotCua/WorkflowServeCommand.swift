@@ -41,12 +41,7 @@ struct WorkflowServeCommand: AsyncParsableCommand {
         } catch {
             throw DaemonError(message: "không tạo được thư mục dữ liệu \(dir): \(error.localizedDescription)")
         }
-        let lock: WorkflowStateLock
-        do {
-            lock = try WorkflowStateLock(path: (dir as NSString).appendingPathComponent("workflow.lock"))
-        } catch {
-            throw DaemonError(message: error.description)
-        }
+        let lock = try StateLock(directory: dir, file: "workflow.lock")
         let calendar = try HolidayCalendarFile.workingCalendar(logger: logger)
         let databasePath = (dir as NSString).appendingPathComponent("workflow.sqlite")
         let store: WorkflowStore

@@ -10,7 +10,7 @@ import WorkflowProtocol
 /// The reference workflow core on a Unix stream socket: one task per connection, each with its own
 /// ``WorkflowSession``, answering requests with a ``WorkflowCoreHandler``.
 ///
-/// The caller must hold the state directory's lock (``WorkflowStateLock``) before running it: a socket file
+/// The caller must hold the state directory's lock (`workflow.lock`) before running it: a socket file
 /// found at the path is then a leftover of a crash and is removed. A connection's errors close only that
 /// connection; on graceful shutdown the server stops accepting, closes every connection and returns.
 public struct WorkflowSocketServer: Service {

@@ -85,7 +85,7 @@ final class DaemonProcess: @unchecked Sendable {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         process.standardOutput = handle
@@ -107,12 +107,9 @@ final class DaemonProcess: @unchecked Sendable {
     @discardableResult
     func stop(signal: Int32 = SIGTERM) async throws -> Int32 {
         guard let process else { return 0 }
-        kill(process.processIdentifier, signal)
-        let deadline = Date() + 30
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        guard !process.isRunning else { throw E2EError("the daemon did not stop within 30 s") }
+        guard let status = try await process.stop(signal: signal) else { throw E2EError("the daemon did not stop within 30 s") }
         self.process = nil
-        return process.terminationStatus
+        return status
     }
 
     /// What the daemon logged.

@@ -160,12 +160,11 @@ final class WorkflowCoreProcess: @unchecked Sendable {
     /// Sends a signal and waits for the process to end; returns its exit status.
     func stop(signal: Int32 = SIGTERM) async throws -> Int32 {
         guard let process else { return -1 }
-        kill(process.processIdentifier, signal)
-        let deadline = Date() + 30
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        guard !process.isRunning else { throw E2EError("the workflow core did not stop within 30 s: \(logText())") }
+        guard let status = try await process.stop(signal: signal) else {
+            throw E2EError("the workflow core did not stop within 30 s: \(logText())")
+        }
         self.process = nil
-        return process.terminationStatus
+        return status
     }
 
     func logText() -> String {
