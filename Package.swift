@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode",
+                "QueueCore", "QueueService", "Store", "QRCode", "WorkflowLink", "WorkflowProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -102,11 +102,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The daemon's end of the workflow socket: outbox delivery, lookups with a cache, the core's requests.
+        .target(
+            name: "WorkflowLink",
+            dependencies: [
+                "WorkflowProtocol", "Store", "QueueService", "QueueCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
-                "Workflow", "WorkflowCore", "WorkflowServer",
+                "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -142,6 +154,11 @@ let package = Package(
         .testTarget(
             name: "WorkflowCoreTests",
             dependencies: ["WorkflowCore", "Workflow", "WorkflowProtocol", "QueueCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkflowLinkTests",
+            dependencies: ["WorkflowLink", "WorkflowProtocol", "WorkflowCore", "Workflow", "Store", "QueueService", "QueueCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

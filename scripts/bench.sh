@@ -9,6 +9,8 @@
 #   2. single-client latency: 1 connection, 1 thread, 10 s, --latency
 #   3. fan-out: 200 SSE displays (scripts/bench/fanout.py), 100 calls at counter 1, ten a second; the time from each
 #      call to its arrival at every display
+#   4. outbox drain (scripts/bench/outbox.py, its own daemon and workflow core): 40 000 events issued while the
+#      core is away, then the time from the core connecting to the outbox being empty
 # prints a short summary and writes it, with wrk's full output, to artifacts/bench.txt.
 # The daemon's log goes to artifacts/bench-daemon.log; the daemon is stopped at the end.
 #
@@ -134,6 +136,8 @@ rss_load=$(rss_kb)
 one=$(run single-client 1 1 "$DURATION")
 say "fan-out: 200 displays on GET /api/v1/events, 100 calls at counter 1, ten a second"
 fanout=$(python3 scripts/bench/fanout.py --url "$URL" --control "$state/control.sock" --displays 200 --calls 100 --interval 0.1 2>>"$raw" | tail -n 1)
+say "outbox drain: 40000 events waiting, then the workflow core starts"
+outbox=$(python3 scripts/bench/outbox.py --bin "$BIN" --events 40000 --log artifacts/bench-outbox.log 2>>"$raw" | tail -n 1)
 
 # --- summary --------------------------------------------------------------------------------
 status=0
@@ -169,6 +173,10 @@ summary=$(
     printf '  fan-out (200 displays, 100 calls): call to display p50 %s ms  p99 %s ms  max %s ms  missing %s  (target p99 < 50 ms)\n' \
         "$(field "$fanout" p50_ms)" "$(field "$fanout" p99_ms)" "$(field "$fanout" max_ms)" "$(field "$fanout" missing)"
     if [ "$(field "$fanout" missing)" != 0 ]; then echo "  FAILED: some displays missed calls"; status=1; fi
+    printf '  outbox drain: %s events in %s s: %s events/s, stored %s, duplicates %s  (target >= 20000/s)\n' \
+        "$(field "$outbox" events)" "$(field "$outbox" seconds)" "$(field "$outbox" rate)" "$(field "$outbox" stored)" \
+        "$(field "$outbox" duplicates)"
+    if [ "$(field "$outbox" stored)" != "$(field "$outbox" events)" ]; then echo "  FAILED: the core did not store every event once"; status=1; fi
     refused_report throughput "$many"
     refused_report single-client "$one"
     # status is set in this subshell: report it on the last line.

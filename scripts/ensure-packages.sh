@@ -31,6 +31,7 @@ chromium-driver     # … through chromedriver (Selenium)
 fonts-dejavu-core   # Vietnamese glyphs in the browser screenshots
 python3-venv        # Selenium for the browser tests lives in a venv (.build/browser-venv)
 zbar-tools          # zbarimg decodes the QR codes the tests render
+sqlite3             # the workflow link tests read the core database with the sqlite3 CLI
 '
 # Later: cups cups-client cups-bsd cups-ipp-utils libcups2-dev (printing),
 # umockdev libudev-dev (devices), espeak-ng sox (voice). Add them to the list that needs them.

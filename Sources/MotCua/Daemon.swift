@@ -8,6 +8,7 @@ import ServiceLifecycle
 import Store
 import UnixSignals
 import Web
+import WorkflowLink
 
 /// `motcua serve` wired together: the store, the queue engine, the HTTP listener, the control socket
 /// and the day clock, in one service group that shuts down gracefully on SIGTERM or SIGINT.
@@ -71,7 +72,45 @@ struct Daemon {
             [DeviceView(id: queue, kind: "printer", name: queue, role: "ticket", state: "not_monitored",
                         detail: "Máy in vé (hàng đợi CUPS) theo cấu hình; motcua chưa theo dõi trạng thái máy in.")]
         } ?? []
-        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName, devices: devices)
+        var workflowServices: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var embeddedCore: WorkflowCoreSetup?
+        let link: WorkflowLink?
+        var workflowSocket = configuration.workflowSocket
+        if configuration.embeddedWorkflow {
+            workflowSocket = (stateDir as NSString).appendingPathComponent("workflow.sock")
+            do {
+                let core = try WorkflowCoreSetup(
+                    stateDir: stateDir, socket: workflowSocket, agency: configuration.workflowAgency, demo: demo, logger: logger
+                )
+                embeddedCore = core
+                workflowServices.append(.init(service: core.server))
+            } catch {
+                // The queue does not depend on the core: tickets and displays go on, events wait in the
+                // outbox, and the link keeps trying the socket (a core started by hand there is used).
+                logger.error("the embedded workflow core cannot start; serving without it", metadata: ["error": "\(error)"])
+                try? store.record(Incident(
+                    kind: .software, device: WorkflowLink.incidentDevice,
+                    cause: "Hệ thống hồ sơ mẫu (workflow core) không khởi động được: \(error)", startedAt: Date()
+                ))
+            }
+        }
+        if let socketPath = workflowSocket {
+            let settings = WorkflowLinkSettings(
+                socketPath: socketPath, site: configuration.siteID, daemonID: try store.daemonID(),
+                lookupTimeout: .milliseconds(configuration.workflowLookupTimeoutMilliseconds),
+                outageGrace: .seconds(configuration.workflowOutageSeconds)
+            )
+            let made = WorkflowLink(settings: settings, store: store, engine: engine, requests: OfficeCoreRequests(engine: engine), logger: logger)
+            // Listed after the embedded core: the group stops services in reverse order, so the link
+            // lets go of the core before the core closes.
+            workflowServices.append(.init(service: made))
+            link = made
+            logger.notice("workflow core\(embeddedCore == nil ? "" : " (embedded)") at \(socketPath)", metadata: ["daemon_id": "\(settings.daemonID)"])
+        } else {
+            link = nil
+            logger.notice("no workflow core: events wait in the outbox, dossier lookups answer 503")
+        }
+        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName, devices: devices, dossiers: link)
         let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
 
         if FileManager.default.fileExists(atPath: controlSocket) {
@@ -103,11 +142,6 @@ struct Daemon {
             },
             logger: logger
         )
-        if configuration.embeddedWorkflow {
-            logger.notice("workflow core: embedded; events wait in the outbox until the workflow link delivers them")
-        } else if let socket = configuration.workflowSocket {
-            logger.notice("workflow core at \(socket); events wait in the outbox until the workflow link delivers them")
-        }
         logger.info("motcua serving", metadata: [
             "state_dir": "\(stateDir)", "http": "\(configuration.listen)", "control_socket": "\(controlSocket)",
             "demo": "\(demo)", "templates": "\(templatesFolder)\(configuration.pageTemplates.map { " + " + $0 } ?? "")",
@@ -118,7 +152,7 @@ struct Daemon {
                     .init(service: http), .init(service: control),
                     .init(service: DayClock(engine: engine, logger: logger)), .init(service: EventHubCloser(hub: engine.hub)),
                     .init(service: SystemdSupervision(notifier: notifier, engine: engine)),
-                ],
+                ] + workflowServices,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -126,6 +160,6 @@ struct Daemon {
         try await group.run()
         await engine.drain()
         try? FileManager.default.removeItem(atPath: controlSocket)
-        withExtendedLifetime(lock) {}
+        withExtendedLifetime((lock, embeddedCore?.lock)) {}
     }
 }

@@ -7,7 +7,7 @@ struct MotCua: AsyncParsableCommand {
         abstract: "Hệ thống xếp hàng và kiosk cho bộ phận một cửa (queue and kiosk daemon for a one-stop shop).",
         subcommands: [
             ServeCommand.self, ConfigCommand.self, TicketCommand.self, CounterCommand.self,
-            QueueCommand.self, UserCommand.self, TokenCommand.self, IncidentsCommand.self,
+            QueueCommand.self, UserCommand.self, TokenCommand.self, IncidentsCommand.self, LookupCommand.self,
             WorkflowCommand.self,
         ]
     )

@@ -3,9 +3,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
-import Workflow
 import WorkflowCore
-import WorkflowServer
 
 /// `motcua workflow serve`: runs the reference workflow core on its Unix socket until SIGTERM or SIGINT.
 struct WorkflowServeCommand: AsyncParsableCommand {
@@ -35,31 +33,10 @@ struct WorkflowServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "motcua.workflow")
         logger.logLevel = ProcessInfo.processInfo.environment["MOTCUA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let dir = StateDirectory.resolve(flag: stateDir, configured: nil)
-        let socketPath = socket ?? (dir as NSString).appendingPathComponent("workflow.sock")
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-        } catch {
-            throw DaemonError(message: "không tạo được thư mục dữ liệu \(dir): \(error.localizedDescription)")
-        }
-        let lock = try StateLock(directory: dir, file: "workflow.lock")
-        let calendar = try HolidayCalendarFile.workingCalendar(logger: logger)
-        let databasePath = (dir as NSString).appendingPathComponent("workflow.sqlite")
-        let store: WorkflowStore
-        do {
-            store = try WorkflowStore(path: databasePath)
-        } catch {
-            throw DaemonError(message: "không mở được cơ sở dữ liệu \(databasePath): \(error)")
-        }
-        if demo {
-            do {
-                let codes = try DemoDossiers.seed(into: store, calendar: calendar, agency: agency, now: Date())
-                logger.info("demo dossiers ready", metadata: ["codes": "\(codes.joined(separator: ", "))"])
-            } catch {
-                throw DaemonError(message: "không tạo được hồ sơ mẫu (demo dossiers): \(error)")
-            }
-        }
-        let handler = WorkflowCoreHandler(store: store, calendar: calendar, agency: agency)
-        let server = WorkflowSocketServer(path: socketPath, handler: handler, logger: logger)
+        let clock = try Self.testClock(logger: logger)
+        let core = try WorkflowCoreSetup(stateDir: dir, socket: socket, agency: agency, demo: demo, logger: logger, clock: clock)
+        let socketPath = core.socketPath
+        let server = core.server
         logger.info("workflow core starting", metadata: [
             "state_dir": "\(dir)", "socket": "\(socketPath)", "agency": "\(agency)", "demo": "\(demo)",
         ])
@@ -77,6 +54,27 @@ struct WorkflowServeCommand: AsyncParsableCommand {
         }
         try? FileManager.default.removeItem(atPath: socketPath)
         logger.info("workflow core stopped")
-        withExtendedLifetime(lock) {}
+        withExtendedLifetime(core.lock) {}
+    }
+
+    /// The environment variable of the test clock (``testClock(logger:environment:)``).
+    static let nowVariable = "MOTCUA_WORKFLOW_NOW"
+
+    /// The core's clock. TEST HOOK: with `MOTCUA_WORKFLOW_NOW=<RFC 3339 time>` in the environment, the core's
+    /// clock starts at that instant and runs on from it, so end-to-end tests can receive dossiers "by hand"
+    /// on chosen dates (a `received_at` must be within the week before now). Only `motcua workflow serve`
+    /// reads it, and says so in its log at warning; never set it in production.
+    static func testClock(
+        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> @Sendable () -> Date {
+        guard let text = environment[nowVariable] else { return { Date() } }
+        guard let start = WorkflowJSON.date(text) else {
+            throw DaemonError(message: "\(nowVariable)=\(text) không phải thời điểm RFC 3339 (not an RFC 3339 time)")
+        }
+        let offset = start.timeIntervalSinceNow
+        logger.warning("test clock in use: the core's time is not the system's", metadata: [
+            "variable": "\(nowVariable)", "now": "\(WorkflowJSON.timestamp(start))",
+        ])
+        return { Date().addingTimeInterval(offset) }
     }
 }

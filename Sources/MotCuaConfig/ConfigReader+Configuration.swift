@@ -35,6 +35,13 @@ extension ConfigReader {
             throw embeddedValue.fail("cannot be true when workflow.socket is set: use either the embedded workflow core or the one on the socket")
         }
 
+        let agency = try workflow.value("agency").string(
+            "an agency code as dossier codes carry it, such as 000.00.19.H47",
+            where: { DossierCode("\($0)-260101-0001") != nil }
+        ) ?? "000.00.19.H47"
+        let lookupTimeout = try workflow.value("lookup_timeout_ms").int(100...30_000) ?? 2000
+        let outageSeconds = try workflow.value("outage_seconds").int(1...86_400) ?? 60
+
         let sessionHours = try top.section("auth").value("session_hours").int(1...168) ?? 12
 
         let pages = try top.section("pages")
@@ -48,7 +55,8 @@ extension ConfigReader {
 
         return MotCuaConfiguration(
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
-            workflowSocket: workflowSocket, embeddedWorkflow: embedded, printer: printer, sessionHours: sessionHours,
+            workflowSocket: workflowSocket, embeddedWorkflow: embedded, workflowAgency: agency,
+            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, sessionHours: sessionHours,
             pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
         )
     }

@@ -8,7 +8,7 @@ extension MotCuaConfiguration {
         "site.id", "site.name",
         "http.listen",
         "state_dir", "control_socket", "printer",
-        "workflow.socket", "workflow.embedded",
+        "workflow.socket", "workflow.embedded", "workflow.agency", "workflow.lookup_timeout_ms", "workflow.outage_seconds",
         "day.opens", "day.closes",
         "queue.priority_policy", "queue.regular_per_priority", "queue.service_order", "queue.max_wait_minutes",
         "queue.no_show_after_calls", "queue.default_service_minutes", "queue.estimate_sample",

@@ -21,6 +21,12 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     /// Whether to start the reference workflow core inside the daemon (`workflow.embedded`);
     /// `true` by default when no workflow socket is set.
     public var embeddedWorkflow: Bool
+    /// The agency code of dossier codes the embedded workflow core makes (`workflow.agency`).
+    public var workflowAgency: String
+    /// How long a dossier lookup waits for the workflow core before answering from the cache (`workflow.lookup_timeout_ms`).
+    public var workflowLookupTimeoutMilliseconds: Int
+    /// How long the workflow core may stay unreachable before the outage goes into the incident log (`workflow.outage_seconds`).
+    public var workflowOutageSeconds: Int
     /// The CUPS queue of the kiosk's ticket printer (`printer`); `nil` when there is none.
     public var printer: String?
     /// How long a clerk's login lasts, in hours (`auth.session_hours`).
@@ -46,6 +52,9 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         controlSocket: String? = nil,
         workflowSocket: String? = nil,
         embeddedWorkflow: Bool? = nil,
+        workflowAgency: String = "000.00.19.H47",
+        workflowLookupTimeoutMilliseconds: Int = 2000,
+        workflowOutageSeconds: Int = 60,
         printer: String? = nil,
         sessionHours: Int = 12,
         pageLanguage: String = "vi",
@@ -61,6 +70,9 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.controlSocket = controlSocket
         self.workflowSocket = workflowSocket
         self.embeddedWorkflow = embeddedWorkflow ?? (workflowSocket == nil)
+        self.workflowAgency = workflowAgency
+        self.workflowLookupTimeoutMilliseconds = workflowLookupTimeoutMilliseconds
+        self.workflowOutageSeconds = workflowOutageSeconds
         self.printer = printer
         self.sessionHours = sessionHours
         self.pageLanguage = pageLanguage

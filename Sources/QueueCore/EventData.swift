@@ -13,15 +13,21 @@ public struct EventData: Sendable, Hashable, Codable {
     public var fromCounter: Int?
     /// The day's totals (day.closed).
     public var summary: DaySummary?
+    /// The dossier code (dossier events).
+    public var code: String?
+    /// The applicant's name, masked (`dossier.ready`): never a whole name.
+    public var applicantMasked: String?
 
     enum CodingKeys: String, CodingKey {
-        case ticket, counter, day, summary
+        case ticket, counter, day, summary, code
+        case applicantMasked = "applicant_masked"
         case counterState = "counter_state", fromService = "from_service", fromCounter = "from_counter"
     }
 
     public init(
         ticket: TicketView? = nil, counter: Int? = nil, counterState: CounterState? = nil, day: String? = nil,
-        fromService: String? = nil, fromCounter: Int? = nil, summary: DaySummary? = nil
+        fromService: String? = nil, fromCounter: Int? = nil, summary: DaySummary? = nil, code: String? = nil,
+        applicantMasked: String? = nil
     ) {
         self.ticket = ticket
         self.counter = counter
@@ -30,5 +36,7 @@ public struct EventData: Sendable, Hashable, Codable {
         self.fromService = fromService
         self.fromCounter = fromCounter
         self.summary = summary
+        self.code = code
+        self.applicantMasked = applicantMasked
     }
 }

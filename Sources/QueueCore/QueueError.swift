@@ -15,6 +15,8 @@ public enum QueueError: Error, Sendable, Hashable {
     case badRating(Int)
     case badTransfer(String)
     case badDossierCode(String)
+    /// A name for the displays that is not masked (DOMAIN.md, "Privacy"); the name itself is never repeated.
+    case unmaskedName
 
     /// Stable snake_case code.
     public var code: String {
@@ -34,6 +36,7 @@ public enum QueueError: Error, Sendable, Hashable {
         case .badRating: "bad_rating"
         case .badTransfer: "bad_transfer"
         case .badDossierCode: "bad_code"
+        case .unmaskedName: "unmasked_name"
         }
     }
 
@@ -55,6 +58,7 @@ public enum QueueError: Error, Sendable, Hashable {
         case .badRating(let r): "Mức đánh giá \(r) không hợp lệ: chọn từ 1 đến 5."
         case .badTransfer(let why): "Không chuyển được: \(why)."
         case .badDossierCode(let code): "Mã hồ sơ \"\(code)\" không đúng dạng (ví dụ: 000.00.19.H47-260105-0001)."
+        case .unmaskedName: "Tên người nộp hồ sơ phải được che trước khi hiển thị (ví dụ: Nguyễn V** A)."
         }
     }
 }

@@ -12,6 +12,11 @@ public enum QueueOperation: Sendable, Hashable {
     case done(counter: Int, dossier: String?, rating: Int?)
     case noShow(counter: Int)
     case transfer(counter: Int, to: TransferTarget)
+    /// Note that a kiosk looked a dossier up (`dossier.looked_up`, the code only; DOMAIN.md, "Privacy").
+    case recordLookup(code: String)
+    /// Tell the displays a dossier's result is ready for collection (`dossier.ready`, from the workflow
+    /// core's `display.notice`); the name must already be masked.
+    case announceReady(code: String, applicantMasked: String, counter: Int?)
     /// Only let time pass: opens or closes the day when its hour has come.
     case tick
 }

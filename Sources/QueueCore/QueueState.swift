@@ -159,6 +159,15 @@ public struct QueueState: Sendable {
         case let .done(n, dossier, rating): try finish(n, dossier: dossier, rating: rating, now: now, into: &change)
         case .noShow(let n): try noShow(n, now: now, into: &change)
         case let .transfer(n, target): try transfer(n, to: target, now: now, into: &change)
+        case .recordLookup(let code):
+            guard DossierCode(code) != nil else { throw .badDossierCode(code) }
+            emit(.dossierLookedUp, now, EventData(code: code), into: &change)
+        case let .announceReady(code, masked, counter):
+            guard DossierCode(code) != nil else { throw .badDossierCode(code) }
+            // A masked name keeps stars where letters were ("Nguyễn V** A"); a whole name never reaches a display.
+            guard masked.contains("*"), masked.count <= 120 else { throw .unmaskedName }
+            if let counter, counters[counter] == nil { throw .unknownCounter(counter) }
+            emit(.dossierReady, now, EventData(counter: counter, code: code, applicantMasked: masked), into: &change)
         }
         return change
     }

@@ -9,6 +9,8 @@ public final class OfficeMetrics: Sendable {
     private let callToPush: DurationHistogram
     private let outboxPending: Gauge
     private let workflowConnected: Gauge
+    private let eventsDelivered: Counter
+    private let outboxOldest: Gauge
 
     private static var issued: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "tickets_issued", unitName: "total", helpText: "Tickets issued, by service") }
     private static var calls: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "calls", unitName: "total", helpText: "Calls and recalls, by counter") }
@@ -29,8 +31,11 @@ public final class OfficeMetrics: Sendable {
             namespace: "motcua", metricName: "outbox", unitName: "pending", helpText: "Events waiting for the workflow core"))
         workflowConnected = registry.makeGauge(descriptor: MetricNameDescriptor(
             namespace: "motcua", metricName: "workflow", unitName: "connected", helpText: "1 while the workflow core is connected"))
-        _ = registry.makeCounter(descriptor: MetricNameDescriptor(
+        eventsDelivered = registry.makeCounter(descriptor: MetricNameDescriptor(
             namespace: "motcua", metricName: "events_delivered", unitName: "total", helpText: "Events the workflow core acknowledged"))
+        outboxOldest = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "motcua", metricName: "outbox_oldest_age", unitName: "seconds",
+            helpText: "Age of the oldest event waiting for the workflow core (0 when none waits)"))
     }
 
     /// Counts a ticket issued for a service (by code).
@@ -51,6 +56,16 @@ public final class OfficeMetrics: Sendable {
     /// Sets the outbox depth.
     public func setOutboxPending(_ count: Int) {
         outboxPending.set(to: Double(count))
+    }
+
+    /// Counts events the workflow core acknowledged.
+    public func eventsDelivered(_ count: Int) {
+        if count > 0 { eventsDelivered.increment(by: Int64(count)) }
+    }
+
+    /// Sets the age of the oldest undelivered event (0 when the outbox is empty).
+    public func setOutboxOldestAge(_ seconds: TimeInterval) {
+        outboxOldest.set(to: max(0, seconds))
     }
 
     /// Records whether the workflow core is connected.

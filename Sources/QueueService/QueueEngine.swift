@@ -50,8 +50,8 @@ public actor QueueEngine {
         self.logger = logger
         self.state = try store.loadState(settings: settings, now: clock())
         self.committed = state
-        outboxDepth = try store.outboxPending()
-        metrics.setOutboxPending(outboxDepth)
+        deliveredThrough = state.lastEventSeq - Int64(try store.outboxPending())
+        metrics.setOutboxPending(Int(state.lastEventSeq - deliveredThrough))
     }
 
     /// The engine's clock (the real one, or a test's).
@@ -159,11 +159,17 @@ public actor QueueEngine {
                 }
             }
         }
-        outboxDepth += events
-        metrics.setOutboxPending(outboxDepth)
+        if events > 0 { metrics.setOutboxPending(Int(committed.lastEventSeq - deliveredThrough)) }
     }
 
-    /// Events in the outbox (nothing delivers them until the workflow link exists), counted from the
-    /// store when the engine starts, before any commit of its own.
-    private var outboxDepth: Int
+    /// Notes that the workflow core acknowledged every event up to `seq` (the workflow link has removed
+    /// them from the outbox), for the outbox gauge.
+    public func outboxDelivered(through seq: Int64) {
+        deliveredThrough = max(deliveredThrough, min(seq, committed.lastEventSeq))
+        metrics.setOutboxPending(Int(committed.lastEventSeq - deliveredThrough))
+    }
+
+    /// The seq up to which the outbox is empty: events after it wait for the workflow core. The outbox
+    /// only ever loses its oldest rows, so what waits is exactly the events after this one.
+    private var deliveredThrough: Int64
 }

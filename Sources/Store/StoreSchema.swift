@@ -97,6 +97,10 @@ enum StoreSchema {
             // A counter's history of the day reads the day's events by time, not the whole log.
             try db.execute(sql: "CREATE INDEX event_at ON event(at)")
         }
+        migrator.registerMigration("v4: daemon identity") { db in
+            // Facts about this daemon that outlive a run: its id towards the workflow core.
+            try db.execute(sql: "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }
         return migrator
     }
 }

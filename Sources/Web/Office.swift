@@ -5,6 +5,7 @@ import Logging
 import QueueCore
 import QueueService
 import Store
+import WorkflowLink
 
 /// What the web layer serves: the queue engine, the accounts and the metrics of one office.
 public struct Office: Sendable {
@@ -14,12 +15,21 @@ public struct Office: Sendable {
     public let name: String
     /// The devices the office knows of (today: those its configuration names).
     public let devices: [DeviceView]
+    /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
+    public let dossiers: (any DossierDirectory)?
+    /// Keeps one address from flooding the workflow core with lookups.
+    let lookupThrottle: LookupThrottle
 
-    public init(engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = []) {
+    public init(
+        engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
+        dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
+    ) {
         self.engine = engine
         self.accounts = accounts
         self.name = name
         self.devices = devices
+        self.dossiers = dossiers
+        self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
     }
 
     public var metrics: OfficeMetrics { engine.metrics }

@@ -14,8 +14,12 @@ public struct OfficeRequestContext: RequestContext {
     /// The session or bearer token presented.
     public var token: String?
 
+    /// The client's IP address (nil on the control socket).
+    public var clientAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies are small JSON objects.

@@ -5,6 +5,7 @@ import Logging
 import QueueCore
 import QueueService
 import Store
+import WorkflowLink
 
 /// Kiosks, displays and the lookup kiosk: no login.
 struct PublicRoutes {
@@ -59,8 +60,27 @@ struct PublicRoutes {
             guard DossierCode(code) != nil else {
                 throw APIError(.badRequest, "bad_code", QueueError.badDossierCode(code).message)
             }
-            // The workflow link comes with its own issue; until then the lookup has nobody to ask.
-            throw APIError(.serviceUnavailable, "workflow_unavailable", "Hệ thống hồ sơ tạm thời chưa kết nối được; xin thử lại sau.")
+            let now = office.engine.now()
+            if let address = context.clientAddress, let wait = office.lookupThrottle.admit(address, now: now) {
+                throw APIError(.tooManyRequests, "rate_limited", "Tra cứu quá nhiều lần; xin đợi \(Int(wait.rounded(.up))) giây rồi thử lại.")
+            }
+            // The log keeps that a lookup happened, by code only (DOMAIN.md, "Privacy"); the answer does not wait for it.
+            let engine = office.engine
+            Task { _ = try? await engine.perform(.recordLookup(code: code)) }
+            guard let directory = office.dossiers else {
+                throw APIError(.serviceUnavailable, "workflow_unavailable", "Văn phòng này chưa kết nối hệ thống hồ sơ.")
+            }
+            let answer = await directory.lookup(code)
+            switch answer {
+            case let .current(result, at):
+                return try JSONResponse.make(DossierStatusView(result: result, stale: false, asOf: at), context: context)
+            case let .stale(result, asOf):
+                return try JSONResponse.make(DossierStatusView(result: result, stale: true, asOf: asOf), context: context)
+            case .notFound:
+                throw APIError(.notFound, "not_found", "Không tìm thấy hồ sơ có mã \(code). Xin kiểm tra lại mã trên giấy tiếp nhận.")
+            case .unavailable:
+                throw APIError(.serviceUnavailable, "workflow_unavailable", "Hệ thống hồ sơ tạm thời chưa kết nối được; xin thử lại sau.")
+            }
         }
     }
 }

@@ -13,8 +13,10 @@ public enum DemoDossiers {
         let applicant: String
         let unit: String
         let processingDays: Int
-        /// Hours before now it was filed.
-        let hoursAgo: Double
+        /// Working days before today it was filed (at least 1, so it is never later than now).
+        let daysAgo: Int
+        /// The time of day it was filed, within office hours.
+        let at: String
         /// Whether it was submitted online (status 1 first) rather than at the counter.
         let online: Bool
         /// The statuses it then moves through, each an hour after the one before.
@@ -27,29 +29,42 @@ public enum DemoDossiers {
 
     private static let samples: [Sample] = [
         Sample(procedure: "Đăng ký khai sinh", applicant: "Nguyễn Văn An", unit: "UBND phường Thắng Tam",
-               processingDays: 1, hoursAgo: 3, online: true, path: []),
+               processingDays: 1, daysAgo: 1, at: "07:50", online: true, path: []),
         Sample(procedure: "Chứng thực bản sao từ bản chính", applicant: "Trần Thị Bích Ngọc", unit: "UBND phường Thắng Tam",
-               processingDays: 2, hoursAgo: 2, online: false, path: []),
+               processingDays: 2, daysAgo: 1, at: "09:10", online: false, path: []),
         Sample(procedure: "Đăng ký kết hôn", applicant: "Lê Hoàng Minh", unit: "UBND phường Thắng Tam",
-               processingDays: 5, hoursAgo: 30, online: true, path: [.refused]),
+               processingDays: 5, daysAgo: 2, at: "10:20", online: true, path: [.refused]),
         Sample(procedure: "Cấp giấy phép xây dựng nhà ở riêng lẻ", applicant: "Phạm Thị Hương", unit: "UBND phường Vũng Tàu",
-               processingDays: 15, hoursAgo: 72, online: false, path: [.processing]),
+               processingDays: 15, daysAgo: 3, at: "08:40", online: false, path: [.processing]),
         Sample(procedure: "Đăng ký thường trú", applicant: "Hoàng Văn Dũng", unit: "Công an phường Thắng Tam",
-               processingDays: 7, hoursAgo: 96, online: false, path: [.processing, .supplementRequested],
+               processingDays: 7, daysAgo: 4, at: "14:05", online: false, path: [.processing, .supplementRequested],
                supplement: ["Bản sao giấy tờ chứng minh chỗ ở hợp pháp", "Tờ khai thay đổi thông tin cư trú (CT01)"]),
         Sample(procedure: "Cấp đổi giấy chứng nhận quyền sử dụng đất", applicant: "Vũ Thị Mai", unit: "UBND phường Vũng Tàu",
-               processingDays: 10, hoursAgo: 120, online: false, path: [.processing, .feesDue], fee: 100_000),
+               processingDays: 10, daysAgo: 5, at: "09:30", online: false, path: [.processing, .feesDue], fee: 100_000),
         Sample(procedure: "Đăng ký hộ kinh doanh", applicant: "Đặng Quốc Bảo", unit: "UBND phường Thắng Tam",
-               processingDays: 3, hoursAgo: 48, online: false, path: [.processing, .withdrawalRequested]),
+               processingDays: 3, daysAgo: 2, at: "15:10", online: false, path: [.processing, .withdrawalRequested]),
         Sample(procedure: "Cấp giấy phép kinh doanh karaoke", applicant: "Bùi Thị Thu Trang", unit: "UBND phường Vũng Tàu",
-               processingDays: 5, hoursAgo: 144, online: false, path: [.processing, .withdrawalRequested, .stopped]),
+               processingDays: 5, daysAgo: 6, at: "10:45", online: false, path: [.processing, .withdrawalRequested, .stopped]),
         Sample(procedure: "Xác nhận tình trạng hôn nhân", applicant: "Đỗ Minh Khoa", unit: "UBND phường Thắng Tam",
-               processingDays: 2, hoursAgo: 50, online: false, path: [.processing, .finished]),
+               processingDays: 2, daysAgo: 3, at: "13:50", online: false, path: [.processing, .finished]),
         Sample(procedure: "Cấp bản sao trích lục hộ tịch", applicant: "Ngô Thị Lan", unit: "UBND phường Thắng Tam",
-               processingDays: 1, hoursAgo: 170, online: false, path: [.processing, .finished, .returned]),
+               processingDays: 1, daysAgo: 7, at: "08:05", online: false, path: [.processing, .finished, .returned]),
     ]
 
     private static let seededKey = "demo_dossiers"
+
+    /// `time` on the working day `daysAgo` working days before `now`'s day, in Vietnam: a dossier is
+    /// received during office hours, not at the hour someone happens to start the demo.
+    static func filedAt(daysAgo: Int, time: String, before now: Date, calendar: WorkingCalendar) -> Date {
+        let zone = OfficeCalendar.vietnam
+        var day = BusinessDay(containing: now, in: zone)
+        var remaining = max(1, daysAgo)
+        while remaining > 0 {
+            day = BusinessDay(containing: day.date(at: TimeOfDay(hour: 12, minute: 0)!, in: zone) - 86_400, in: zone)
+            if calendar.isWorkingDay(day) { remaining -= 1 }
+        }
+        return min(day.date(at: TimeOfDay(time)!, in: zone), now)
+    }
 
     /// Seeds the demo set into `store` once, filed relative to `now` with codes of `agency`, and returns the
     /// codes in status order (1 … 10). When the set is already there, changes nothing and returns its codes.
@@ -61,7 +76,7 @@ public enum DemoDossiers {
             }
             var codes: [String] = []
             for sample in samples {
-                let filed = now.addingTimeInterval(-sample.hoursAgo * 3600)
+                let filed = filedAt(daysAgo: sample.daysAgo, time: sample.at, before: now, calendar: calendar)
                 let code = try WorkflowStore.nextCode(db, agency: agency, at: filed)
                 var dossier = sample.online
                     ? try Dossier.submitOnline(code: code, procedure: sample.procedure, applicant: sample.applicant,

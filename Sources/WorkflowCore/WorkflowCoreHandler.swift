@@ -5,7 +5,7 @@ import WorkflowProtocol
 
 /// The reference workflow core's answers: one ``RPCRequest`` in, one ``RPCResponse`` out (none for a
 /// notification), over a ``WorkflowStore``. It owns no connection: the server keeps one ``WorkflowSession``
-/// per connection and passes it in.
+/// per connection and passes it in, and sends the notices an answer carries (``WorkflowCoreAnswer``).
 public struct WorkflowCoreHandler: Sendable {
     /// Where events and dossiers live.
     public let store: WorkflowStore
@@ -17,6 +17,14 @@ public struct WorkflowCoreHandler: Sendable {
     public let defaultUnit: String?
     /// The current time.
     public let clock: @Sendable () -> Date
+
+    /// The unit a lookup shows for a dossier without one when there is no ``defaultUnit``.
+    public static let fallbackUnit = "Bộ phận Một cửa"
+    /// How far back `dossier.receive` accepts a `received_at`: the seed's manual mode (Đ8–9) enters dossiers
+    /// received by hand within one week.
+    public static let backfillWindow: TimeInterval = 7 * 86_400
+    /// How far ahead of the core's clock a `received_at` may be (clocks drift).
+    public static let clockTolerance: TimeInterval = 60
 
     /// A handler over `store`, computing appointments with `calendar` and generating codes for `agency`.
     public init(
@@ -31,19 +39,29 @@ public struct WorkflowCoreHandler: Sendable {
     }
 
     /// Answers `request` on the connection whose state is `session`; nil for a notification (which is still
-    /// carried out). A method the core does not serve is `-32601`.
+    /// carried out). A method the core does not serve is `-32601`. The notices the request set off are
+    /// dropped: use ``respond(to:session:)`` to send them.
     public func handle(_ request: RPCRequest, session: inout WorkflowSession) -> RPCResponse? {
+        respond(to: request, session: &session).response
+    }
+
+    /// Answers `request` on the connection whose state is `session`, with the `display.notice`s it set off
+    /// for every greeted daemon (a dossier reaching status 9). A notification gets no response but is still
+    /// carried out, notices included.
+    public func respond(to request: RPCRequest, session: inout WorkflowSession) -> WorkflowCoreAnswer {
+        var notices: [DisplayNoticeParams] = []
         let outcome: Result<JSONValue, RPCError>
         do {
-            outcome = .success(try answer(request, session: &session))
+            outcome = .success(try answer(request, session: &session, notices: &notices))
         } catch {
             outcome = .failure(error)
         }
-        guard let id = request.id else { return nil }
-        return RPCResponse(id: id, result: outcome)
+        return WorkflowCoreAnswer(response: request.id.map { RPCResponse(id: $0, result: outcome) }, notices: notices)
     }
 
-    private func answer(_ request: RPCRequest, session: inout WorkflowSession) throws(RPCError) -> JSONValue {
+    private func answer(
+        _ request: RPCRequest, session: inout WorkflowSession, notices: inout [DisplayNoticeParams]
+    ) throws(RPCError) -> JSONValue {
         let method = try request.workflowMethod()
         switch method {
         case .sessionHello:
@@ -75,12 +93,12 @@ public struct WorkflowCoreHandler: Sendable {
             return try encode(try storage { try store.stats(daemonID: params.daemonID) })
         case .dossierReceive:
             let params = try request.decodeParams(DossierReceiveParams.self)
-            let now = clock()
+            let receivedAt = try receiptTime(params.receivedAt, now: clock())
             let dossier = try storage {
-                try store.create(code: params.code, agency: agency, at: now) { code in
+                try store.create(code: params.code, agency: agency, at: receivedAt) { code in
                     try Dossier.receive(
                         code: code, procedure: params.procedure, applicant: params.applicant, unit: params.unit ?? defaultUnit,
-                        processingDays: params.processingDays, at: now, calendar: calendar
+                        processingDays: params.processingDays, at: receivedAt, calendar: calendar
                     )
                 }
             }
@@ -91,10 +109,15 @@ public struct WorkflowCoreHandler: Sendable {
                 throw .invalidParams("\"status_code\": \(params.statusCode) is not a national status code", field: "status_code")
             }
             let now = clock()
+            var previous: DossierStatus?
             let dossier = try storage {
                 try store.update(code: params.code) { dossier in
+                    previous = dossier.status
                     try dossier.transition(to: status, at: now, note: params.note, calendar: calendar)
                 }
+            }
+            if dossier.status == .finished, previous != .finished {
+                notices.append(DisplayNoticeParams(kind: .dossierReady, code: dossier.code, applicantMasked: dossier.applicantMasked))
             }
             return try encode(dossier: dossier)
         case .dossierGet:
@@ -111,16 +134,36 @@ public struct WorkflowCoreHandler: Sendable {
             guard let dossier = try storage({ try store.dossier(code: params.code) }) else {
                 throw Self.rpcError(WorkflowStoreError.dossierNotFound(code: params.code))
             }
-            do {
-                return try WorkflowJSON.value(dossier.publicView(calendar: calendar, at: clock()))
-            } catch {
-                throw .internalError("cannot encode the public view of \(params.code): \(error)")
-            }
+            let view = dossier.publicView(calendar: calendar, at: clock())
+            return try encode(DossierLookupResult(view, unit: defaultUnit ?? Self.fallbackUnit))
         case .ping:
             return .object([:])
         case .printDocument, .displayNotice:
             throw .methodNotFound(request.method)
         }
+    }
+
+    /// The instant a dossier is received at: now, or the `received_at` of a dossier received by hand, which
+    /// must be at most ``clockTolerance`` ahead of `now` and at most ``backfillWindow`` before it.
+    private func receiptTime(_ text: String?, now: Date) throws(RPCError) -> Date {
+        guard let text else { return now }
+        guard let instant = WorkflowJSON.date(text) else {
+            throw .invalidParams("\"received_at\": \(text) is not an RFC 3339 time", field: "received_at")
+        }
+        if instant > now.addingTimeInterval(Self.clockTolerance) {
+            throw .invalidParams(
+                "\"received_at\": \(text) là thời điểm trong tương lai (is in the future; now is \(WorkflowJSON.timestamp(now)))",
+                field: "received_at"
+            )
+        }
+        if instant < now.addingTimeInterval(-Self.backfillWindow) {
+            throw .invalidParams(
+                "\"received_at\": \(text) đã quá 7 ngày: hồ sơ nhận tay phải được nhập trong vòng một tuần "
+                    + "(is more than 7 days before \(WorkflowJSON.timestamp(now)))",
+                field: "received_at"
+            )
+        }
+        return instant
     }
 
     private func storage<T>(_ body: () throws -> T) throws(RPCError) -> T {

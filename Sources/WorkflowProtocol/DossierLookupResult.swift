@@ -1,8 +1,9 @@
 /// `dossier.lookup` result: a dossier as the public lookup kiosk may show it (masked; DOMAIN.md, "Privacy").
 ///
-/// `{"code", "status", "status_code", "procedure", "unit", "received_at", "due_at", "returned_at"?,
+/// `{"code", "status", "status_code", "procedure", "unit", "received_at", "due_at"?, "returned_at"?,
 /// "supplement"?: [...], "fee_due"?, "applicant_masked", "updated_at"}`. Times are RFC 3339 with an offset,
-/// kept as the core wrote them. Optional members are left out when absent. Members it does not know are
+/// kept as the core wrote them. Optional members are left out when absent: `due_at` is absent for a dossier
+/// without an appointment (status 1, submitted online and not yet accepted; status 3, refused at intake). Members it does not know are
 /// ignored on decode; nothing else is checked (the daemon shows what the core says).
 public struct DossierLookupResult: Codable, Sendable, Hashable {
     /// `code`: the dossier code.
@@ -17,8 +18,8 @@ public struct DossierLookupResult: Codable, Sendable, Hashable {
     public var unit: String
     /// `received_at`: when the dossier was received.
     public var receivedAt: String
-    /// `due_at`: the appointment for the result.
-    public var dueAt: String
+    /// `due_at`: the appointment for the result; nil for a dossier that has none (status 1 or 3).
+    public var dueAt: String?
     /// `returned_at`: when the result was returned, once it has been.
     public var returnedAt: String?
     /// `supplement`: what the applicant must add, while a supplement is requested.
@@ -39,7 +40,7 @@ public struct DossierLookupResult: Codable, Sendable, Hashable {
     /// A lookup result.
     public init(
         code: String, status: String, statusCode: Int, procedure: String, unit: String, receivedAt: String,
-        dueAt: String, returnedAt: String? = nil, supplement: [String]? = nil, feeDue: Int64? = nil,
+        dueAt: String? = nil, returnedAt: String? = nil, supplement: [String]? = nil, feeDue: Int64? = nil,
         applicantMasked: String, updatedAt: String
     ) {
         self.code = code

@@ -1,8 +1,11 @@
 /// `dossier.receive` params (reference core only):
-/// `{"code"?, "procedure", "applicant", "unit"?, "processing_days"}`.
+/// `{"code"?, "procedure", "applicant", "unit"?, "processing_days", "received_at"?}`.
 ///
 /// The core generates `code` when it is absent, and answers with the dossier in status 2 with its `due_at`
-/// computed from `processing_days` (at least 0) working days. Members it does not know are ignored on decode.
+/// computed from `processing_days` (at least 0) working days after `received_at`. `received_at`, an RFC 3339
+/// time with an offset, is for a dossier received by hand during an outage and entered later (the seed's
+/// manual mode, Đ8–9: entered within a week); the core refuses one in the future or more than 7 days old.
+/// Without it the dossier is received now. Members it does not know are ignored on decode.
 public struct DossierReceiveParams: WorkflowParams {
     /// The answer: the dossier, as the Workflow library writes it (untyped here).
     public typealias Result = JSONValue
@@ -19,19 +22,26 @@ public struct DossierReceiveParams: WorkflowParams {
     public var unit: String?
     /// `processing_days`: the procedure's time limit in working days.
     public var processingDays: Int
+    /// `received_at`: when the dossier was received by hand (RFC 3339), or nil for now.
+    public var receivedAt: String?
 
     enum CodingKeys: String, CodingKey {
         case code, procedure, applicant, unit
         case processingDays = "processing_days"
+        case receivedAt = "received_at"
     }
 
     /// Receive params.
-    public init(code: String? = nil, procedure: String, applicant: String, unit: String? = nil, processingDays: Int) {
+    public init(
+        code: String? = nil, procedure: String, applicant: String, unit: String? = nil, processingDays: Int,
+        receivedAt: String? = nil
+    ) {
         self.code = code
         self.procedure = procedure
         self.applicant = applicant
         self.unit = unit
         self.processingDays = processingDays
+        self.receivedAt = receivedAt
     }
 
     /// Decodes and checks the params.
@@ -42,5 +52,11 @@ public struct DossierReceiveParams: WorkflowParams {
         applicant = try c.decodeNonEmpty(String.self, forKey: .applicant)
         unit = try c.decodeNonEmptyIfPresent(String.self, forKey: .unit)
         processingDays = try c.decode(Int.self, forKey: .processingDays, in: 0...Int.max)
+        receivedAt = try c.decodeIfPresent(String.self, forKey: .receivedAt)
+        if let receivedAt, !RFC3339.isValid(receivedAt) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .receivedAt, in: c, debugDescription: "not an RFC 3339 time with an offset: \(receivedAt)"
+            )
+        }
     }
 }

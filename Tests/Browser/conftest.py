@@ -110,6 +110,25 @@ class Daemon:
         self.process = None
 
     @property
+    def workflow_socket(self):
+        """The embedded workflow core's socket (`serve --demo` without `workflow.socket`)."""
+        return self.state_dir / "workflow.sock"
+
+    def demo_codes(self):
+        """The demo dossiers the embedded core seeded: {status code: dossier code}, 1–10."""
+        return demo_codes(self.log_path, self.workflow_socket)
+
+    def wait_linked(self, timeout=10):
+        """Waits until the daemon's link to the workflow core is up (a core sends display notices only
+        to a daemon connected at that moment)."""
+        deadline = time.monotonic() + timeout
+        while "workflow core connected" not in self.log_path.read_text(errors="replace"):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the daemon did not connect to the workflow core in {timeout} s:\n{self.log()}")
+            time.sleep(0.05)
+        return self
+
+    @property
     def base(self):
         return f"http://127.0.0.1:{self.port}"
 
@@ -188,6 +207,89 @@ class Daemon:
     def admin(self, name="quantri", password="matkhau-moi-123"):
         made = self.cli("user", "add", name, "--role", "admin")
         return name, made["password"], password
+
+
+def core(socket_path, *args):
+    """Runs `motcua workflow ARGS --socket SOCKET --json` against a workflow core; returns the parsed answer."""
+    command = [str(BINARY), "workflow", *args, "--socket", str(socket_path), "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    if done.returncode != 0:
+        raise RuntimeError(f"workflow {' '.join(args)} exited {done.returncode}: {done.stderr}{done.stdout}")
+    return json.loads(done.stdout) if done.stdout.strip() else None
+
+
+def core_dossier(socket_path, code):
+    """The whole dossier as the core keeps it (with the applicant's full name), from `workflow get`."""
+    return core(socket_path, "get", code)
+
+
+def core_transition(socket_path, code, status_code):
+    """Moves a dossier to a national status through the core, as a clerk's workflow system would."""
+    return core(socket_path, "transition", code, str(status_code))
+
+
+def demo_codes(log_path, socket_path, timeout=10):
+    """The demo dossiers' codes from a `codes=A, B, …` log line (one per status, in status order), each
+    checked against the core: {status code: dossier code}."""
+    deadline = time.monotonic() + timeout
+    line = None
+    while line is None:
+        text = Path(log_path).read_text(encoding="utf-8", errors="replace") if Path(log_path).exists() else ""
+        line = next((l for l in text.splitlines() if "codes=" in l), None)
+        if line is None:
+            assert time.monotonic() < deadline, f"no codes= line in {log_path}:\n{text[-2000:]}"
+            time.sleep(0.1)
+    listed = line.split("codes=", 1)[1].split(" [", 1)[0]
+    codes = [code.strip() for code in listed.split(",")]
+    assert len(codes) == 10, line
+    by_status = {}
+    for status, code in enumerate(codes, start=1):
+        found = core_dossier(socket_path, code)["status"]
+        assert found == status, f"demo dossier {code} is in status {found}, not {status} as its place in the log says"
+        by_status[status] = code
+    return by_status
+
+
+class WorkflowCore:
+    """An external reference workflow core, `motcua workflow serve --demo`, in its own process."""
+
+    def __init__(self, state_dir: Path):
+        self.state_dir = state_dir
+        self.socket = state_dir / "workflow.sock"
+        self.log_path = state_dir / "workflow.log"
+        self.process = None
+
+    def start(self, timeout=20):
+        assert BINARY.exists(), f"{BINARY} is missing: build it first (make test does)"
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [str(BINARY), "workflow", "serve", "--demo", "--state-dir", str(self.state_dir), "--socket", str(self.socket)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"workflow core exited with {self.process.returncode}:\n{self.log()}")
+            if self.socket.exists() and "listening" in self.log():
+                return self
+            time.sleep(0.05)
+        raise RuntimeError(f"workflow core not listening after {timeout} s:\n{self.log()}")
+
+    def demo_codes(self):
+        return demo_codes(self.log_path, self.socket)
+
+    def kill(self):
+        """SIGKILL: the core is down, as after a crash."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def log(self):
+        try:
+            return self.log_path.read_text(errors="replace")[-4000:]
+        except OSError:
+            return ""
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import CONFIG, DEMO_SERVICES, ROOT, console_errors, make_browser, screenshot, start_daemon, visible, wait_for
+from conftest import (CONFIG, DEMO_SERVICES, ROOT, console_errors, core_dossier, core_transition, make_browser, screenshot,
+                      start_daemon, visible, wait_for)
 
 VIETNAM = timezone(timedelta(hours=7))
 
@@ -84,8 +85,9 @@ def settle(driver):
 
 
 def feed(driver, event_type, data, at=None, event_id=None):
-    """Hands the board an event as the stream would (dossier.ready comes from the workflow core,
-    which does not emit it yet)."""
+    """Hands the board an event as the stream would, through its test hook: for what a real core does not
+    send on demand (an unmasked name, yesterday's result, a replayed event id, many results at once).
+    test_dossier_ready_from_the_workflow_core_shows_in_the_ticker has the real thing end to end."""
     event = {"id": event_id or f"test-{time.monotonic_ns()}", "seq": 0, "type": event_type,
              "at": (at or datetime.now(VIETNAM)).isoformat(timespec="milliseconds"), "site": "browser-test", "data": data}
     driver.execute_script("window.MCDisplay.handle(arguments[0], arguments[1])", event_type, event)
@@ -276,6 +278,38 @@ def test_english_board(daemon, tv_browser):
     assert "please go to Counter 2" in tv_browser.find_element(By.ID, "ticker").get_attribute("textContent")
     settle(tv_browser)
     screenshot(tv_browser, "display-en")
+    assert console_errors(tv_browser) == []
+
+
+def ticker_items(driver):
+    return [e.get_attribute("textContent") for e in driver.find_elements(By.CSS_SELECTOR, "#ticker .ticker-item")]
+
+
+def test_dossier_ready_from_the_workflow_core_shows_in_the_ticker(daemon, tv_browser):
+    """A dossier being processed (4) is finished (9) in the embedded workflow core: the core sends
+    display.notice, the daemon a dossier.ready event, and the board's ticker names the dossier by its code
+    and masked applicant, never by the full name."""
+    code = daemon.demo_codes()[4]
+    dossier = core_dossier(daemon.workflow_socket, code)
+    assert dossier["status"] == 4
+    full = dossier["applicant"]
+    masked = daemon.api("GET", "/api/v1/dossiers/" + code)["applicant_masked"]
+    assert "*" in masked and masked != full
+    daemon.wait_linked()  # the core sends notices to the daemons connected at that moment
+    open_display(tv_browser, daemon)
+    assert not tv_browser.find_element(By.ID, "ticker").is_displayed()
+
+    assert core_transition(daemon.workflow_socket, code, 9)["status"] == 9
+    wait_for(tv_browser, lambda d: any(code in item for item in ticker_items(d)), 5,
+             "the finished dossier did not reach the ticker within 5 s")
+    assert visible(tv_browser, "#ticker")
+    assert ticker_items(tv_browser) == [f"Hồ sơ {code} của {masked} đã có kết quả — mời đến quầy trả kết quả"]
+    for form in (tv_browser.page_source, tv_browser.execute_script("return document.body.innerText")):
+        assert full not in form, "the applicant's full name is on the board"
+    # The daemon's answer about the dossier follows the core.
+    assert daemon.api("GET", "/api/v1/dossiers/" + code)["status_code"] == 9
+    time.sleep(2.5)  # the ticker has started to scroll, as people see it
+    screenshot(tv_browser, "display-dossier-ready")
     assert console_errors(tv_browser) == []
 
 

@@ -132,11 +132,13 @@ final class WorkflowCoreProcess: @unchecked Sendable {
     var socketPath: String { stateDir.appendingPathComponent("workflow.sock").path }
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// Starts the core and waits until its socket accepts a connection.
-    func start(_ extra: [String] = []) async throws {
+    /// Starts the core (with `environment` added to this process's) and waits until its socket accepts a
+    /// connection.
+    func start(_ extra: [String] = [], environment: [String: String] = [:]) async throws {
         let process = Process()
         process.executableURL = DaemonProcess.binary
         process.arguments = ["workflow", "serve", "--state-dir", stateDir.path] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -185,8 +187,8 @@ final class LineSocket {
     private let fd: Int32
     private var pending: [UInt8] = []
 
-    init(path: String) throws {
-        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    convenience init(path: String) throws {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw E2EError("socket(): \(String(cString: strerror(errno)))") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -207,7 +209,13 @@ final class LineSocket {
             Glibc.close(fd)
             throw E2EError("connect(\(path)): \(reason)")
         }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        self.init(descriptor: fd)
+    }
+
+    /// Line I/O on an open descriptor (an accepted connection), which it closes when done.
+    init(descriptor: Int32, timeout seconds: Int = 10) {
+        fd = descriptor
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }

@@ -427,6 +427,9 @@ final class RandomDay {
         switch operation {
         case .tick:
             return nil
+        case .recordLookup, .announceReady:
+            // Dossier events touch no ticket or counter; DossierEventTests covers their refusals.
+            return nil
         case let .issue(reference, priority, _):
             guard let service = lookUp(reference, in: s) else { return "unknown_service" }
             if let priority, !s.settings.priorityGroups.contains(where: { $0.code == priority }) { return "unknown_priority" }
@@ -490,6 +493,8 @@ final class RandomDay {
         switch operation {
         case .tick:
             checkAdvance(from: b, c)
+        case .recordLookup, .announceReady:
+            #expect(c.tickets.isEmpty && c.counters.isEmpty && c.events.count == 1)
         case let .issue(reference, priority, kiosk):
             checkIssue(lookUp(reference, in: b)!, priority: priority, kiosk: kiosk, before: b, change: c)
         case .open(let n), .pause(let n), .close(let n):

@@ -76,6 +76,15 @@ struct ParamsValidationTests {
         #expect(try failure(DossierReceiveParams.self, #"{"procedure":"P","applicant":"","processing_days":1}"#).data == ["field": "applicant"])
     }
 
+    @Test("a received_at that is not RFC 3339 with an offset is refused naming the field", arguments: [
+        "2026-11-27 14:00", "2026-11-27T14:00:00", "2026-02-30T14:00:00+07:00", "hôm qua",
+    ])
+    func receivedAtShape(text: String) throws {
+        let error = try failure(DossierReceiveParams.self, #"{"procedure":"P","applicant":"A","processing_days":1,"received_at":"\#(text)"}"#)
+        #expect(error.code == .invalidParams)
+        #expect(error.data == ["field": "received_at"])
+    }
+
     @Test("an unknown notice kind and a counter below 1 are refused")
     func notice() throws {
         let kind = try failure(DisplayNoticeParams.self, #"{"kind":"fire_alarm","code":"C","applicant_masked":"A"}"#)

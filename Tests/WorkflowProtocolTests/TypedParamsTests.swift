@@ -61,6 +61,11 @@ struct TypedParamsTests {
             updatedAt: "2026-01-05T08:10:00+07:00"
         )
         try check(minimal, #"{"applicant_masked":"T** B","code":"H47-260105-0002","due_at":"2026-01-08T10:15:00+07:00","procedure":"P","received_at":"2026-01-05T08:10:00+07:00","status":"Đang xử lý","status_code":4,"unit":"U","updated_at":"2026-01-05T08:10:00+07:00"}"#)
+        let online = DossierLookupResult(
+            code: "H47-260105-0003", status: "Mới đăng ký", statusCode: 1, procedure: "P", unit: "U",
+            receivedAt: "2026-01-05T08:10:00+07:00", applicantMasked: "T** B", updatedAt: "2026-01-05T08:10:00+07:00"
+        )
+        try check(online, #"{"applicant_masked":"T** B","code":"H47-260105-0003","procedure":"P","received_at":"2026-01-05T08:10:00+07:00","status":"Mới đăng ký","status_code":1,"unit":"U","updated_at":"2026-01-05T08:10:00+07:00"}"#)
     }
 
     @Test("print.document")
@@ -95,6 +100,8 @@ struct TypedParamsTests {
         try check(receive, #"{"applicant":"Nguyễn Văn An","code":"H47-260105-0009","procedure":"Đăng ký khai sinh","processing_days":3,"unit":"UBND"}"#)
         try checkRequest(receive, method: "dossier.receive")
         try check(DossierReceiveParams(procedure: "P", applicant: "A", processingDays: 0), #"{"applicant":"A","procedure":"P","processing_days":0}"#)
+        let backFilled = DossierReceiveParams(procedure: "P", applicant: "A", processingDays: 1, receivedAt: "2026-11-27T14:07:00+07:00")
+        try check(backFilled, #"{"applicant":"A","procedure":"P","processing_days":1,"received_at":"2026-11-27T14:07:00+07:00"}"#)
         let transition = DossierTransitionParams(code: "H47-260105-0009", statusCode: 4, note: "chuyển xử lý")
         try check(transition, #"{"code":"H47-260105-0009","note":"chuyển xử lý","status_code":4}"#)
         try checkRequest(transition, method: "dossier.transition")

@@ -231,11 +231,20 @@
     setText("result-unit", d.unit);
     setText("result-applicant", d.applicant_masked);
     setText("result-received", dateTime(d.received_at));
-    setText("result-due", dateTime(d.due_at));
+    // A dossier submitted online and not yet looked at (1), or refused at intake (3), was never received:
+    // its date is the day it was handed in.
+    document.getElementById("result-received-label").textContent =
+      d.status_code === 1 || d.status_code === 3 ? t("submitted") : t("received");
     const statusNode = document.getElementById("result-status");
     statusNode.textContent = statusName(d.status_code, d.status);
     result.dataset.statusCode = Number.isInteger(d.status_code) ? String(d.status_code) : "";
 
+    // No appointment yet (1) or none at all (3): no "due" row, rather than an empty one.
+    const due = dateTime(d.due_at);
+    if (due) {
+      setText("result-due", due);
+      document.getElementById("result-due-row").hidden = false;
+    }
     if (d.returned_at) {
       setText("result-returned", dateTime(d.returned_at));
       document.getElementById("result-returned-row").hidden = false;
@@ -273,7 +282,8 @@
       "result-due", "result-status", "result-returned", "result-fee", "result-supplement", "result-stale"]) {
       document.getElementById(id).textContent = "";
     }
-    for (const id of ["result-returned-row", "result-fee-row", "result-supplement-row", "result-stale"]) {
+    document.getElementById("result-received-label").textContent = t("received");
+    for (const id of ["result-due-row", "result-returned-row", "result-fee-row", "result-supplement-row", "result-stale"]) {
       document.getElementById(id).hidden = true;
     }
   }
@@ -298,7 +308,7 @@
     return new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: MC.timeZone }).format(new Date(iso));
   }
 
-  /** "1.250.000 đ"; nothing when no fee is due. */
+  /** "1.250.000 đồng"; nothing when no fee is due. */
   function feeText(value) {
     if (value === undefined || value === null || value === "") return null;
     const amount = typeof value === "number" ? value : /^\d+$/.test(String(value)) ? Number(value) : null;
