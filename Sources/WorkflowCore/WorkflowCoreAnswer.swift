@@ -1,17 +1,22 @@
 import WorkflowProtocol
 
-/// What the reference core answers one request with: the response for its sender, and the notices the
-/// request set off for every daemon (``WorkflowCoreHandler/respond(to:session:)``).
+/// What the reference core answers one request with: the response for its sender, the notices the request
+/// set off for every daemon, and the daemon that said hello by it (``WorkflowCoreHandler/respond(to:session:)``).
 public struct WorkflowCoreAnswer: Sendable, Hashable {
     /// The response to write back on the request's connection; nil for a notification.
     public var response: RPCResponse?
-    /// `display.notice` params to send to every connection whose daemon said `session.hello`, in order
-    /// (a dossier reaching status 9 sets one off). Empty for most requests.
-    public var notices: [DisplayNoticeParams]
+    /// The `display.notice`s the request set off, already stored for every daemon the core knows, in order
+    /// (a dossier reaching status 9 sets one off): send each at once to every connection whose daemon said
+    /// `session.hello`. Empty for most requests.
+    public var notices: [WorkflowNotice]
+    /// The daemon that said `session.hello` by this request (and was answered): once the answer is written,
+    /// send it the notices waiting for it (``WorkflowStore/undeliveredNotices(daemonID:now:)``). Nil otherwise.
+    public var greetedDaemon: String?
 
     /// An answer.
-    public init(response: RPCResponse?, notices: [DisplayNoticeParams] = []) {
+    public init(response: RPCResponse?, notices: [WorkflowNotice] = [], greetedDaemon: String? = nil) {
         self.response = response
         self.notices = notices
+        self.greetedDaemon = greetedDaemon
     }
 }

@@ -46,21 +46,28 @@ public struct WorkflowCoreHandler: Sendable {
     }
 
     /// Answers `request` on the connection whose state is `session`, with the `display.notice`s it set off
-    /// for every greeted daemon (a dossier reaching status 9). A notification gets no response but is still
-    /// carried out, notices included.
+    /// (a dossier reaching status 9: stored with the transition for every daemon the core knows, to send at
+    /// once to every greeted daemon), and the daemon it greeted (`session.hello`). A notification gets no
+    /// response but is still carried out, notices included.
     public func respond(to request: RPCRequest, session: inout WorkflowSession) -> WorkflowCoreAnswer {
-        var notices: [DisplayNoticeParams] = []
+        var notices: [WorkflowNotice] = []
         let outcome: Result<JSONValue, RPCError>
         do {
             outcome = .success(try answer(request, session: &session, notices: &notices))
         } catch {
             outcome = .failure(error)
         }
-        return WorkflowCoreAnswer(response: request.id.map { RPCResponse(id: $0, result: outcome) }, notices: notices)
+        var greeted: String?
+        if case .success = outcome, request.method == WorkflowMethod.sessionHello.rawValue {
+            greeted = session.daemonID
+        }
+        return WorkflowCoreAnswer(
+            response: request.id.map { RPCResponse(id: $0, result: outcome) }, notices: notices, greetedDaemon: greeted
+        )
     }
 
     private func answer(
-        _ request: RPCRequest, session: inout WorkflowSession, notices: inout [DisplayNoticeParams]
+        _ request: RPCRequest, session: inout WorkflowSession, notices: inout [WorkflowNotice]
     ) throws(RPCError) -> JSONValue {
         let method = try request.workflowMethod()
         switch method {
@@ -69,7 +76,8 @@ public struct WorkflowCoreHandler: Sendable {
             guard params.protocolVersion == ProtocolVersion.current else {
                 throw .protocolMismatch(offered: params.protocolVersion)
             }
-            let acked = try storage { try store.ackedSeq(daemonID: params.daemonID) }
+            // Known from now on: the notices made from now on wait for this daemon while it is away.
+            let acked = try storage { try store.greet(daemonID: params.daemonID, site: params.site) }
             session.daemonID = params.daemonID
             session.site = params.site
             return try encode(SessionHelloResult(ackedSeq: acked))
@@ -109,16 +117,15 @@ public struct WorkflowCoreHandler: Sendable {
                 throw .invalidParams("\"status_code\": \(params.statusCode) is not a national status code", field: "status_code")
             }
             let now = clock()
-            var previous: DossierStatus?
-            let dossier = try storage {
-                try store.update(code: params.code) { dossier in
-                    previous = dossier.status
+            let (dossier, notice) = try storage {
+                try store.update(code: params.code, at: now) { dossier -> DisplayNoticeParams? in
+                    let previous = dossier.status
                     try dossier.transition(to: status, at: now, note: params.note, calendar: calendar)
+                    guard dossier.status == .finished, previous != .finished else { return nil }
+                    return DisplayNoticeParams(kind: .dossierReady, code: dossier.code, applicantMasked: dossier.applicantMasked)
                 }
             }
-            if dossier.status == .finished, previous != .finished {
-                notices.append(DisplayNoticeParams(kind: .dossierReady, code: dossier.code, applicantMasked: dossier.applicantMasked))
-            }
+            if let notice { notices.append(notice) }
             return try encode(dossier: dossier)
         case .dossierGet:
             let params = try request.decodeParams(DossierGetParams.self)
@@ -190,7 +197,7 @@ public struct WorkflowCoreHandler: Sendable {
                 return RPCError(code: .notFound, message: error.message, data: ["reason": .string(error.code)])
             case .dossierExists, .seqConflict:
                 return RPCError(code: .invalidParams, message: error.message, data: ["reason": .string(error.code)])
-            case .corruptDossier:
+            case .corruptDossier, .corruptNotice:
                 return .internalError(error.message)
             }
         default:

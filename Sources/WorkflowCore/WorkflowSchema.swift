@@ -42,6 +42,27 @@ enum WorkflowSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: durable display notices") { db in
+            // A notice is stored with the transition that makes it; notice_delivery holds one row per daemon
+            // known then, delivered_at NULL until that daemon answers the notice with a result.
+            try db.execute(sql: """
+                CREATE TABLE notice (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    applicant_masked TEXT NOT NULL,
+                    counter INTEGER,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE notice_delivery (
+                    notice_id INTEGER NOT NULL REFERENCES notice(id),
+                    daemon_id TEXT NOT NULL REFERENCES daemon(daemon_id),
+                    delivered_at TEXT,
+                    PRIMARY KEY (notice_id, daemon_id)
+                );
+                CREATE INDEX notice_delivery_pending ON notice_delivery (daemon_id, notice_id) WHERE delivered_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,8 @@ import Workflow
 import WorkflowProtocol
 
 /// The reference workflow core's durable state in one SQLite file: the daemons it heard from, every event
-/// they published (each id stored once), the dossiers and the code sequences.
+/// they published (each id stored once), the dossiers, the code sequences, and the display notices waiting
+/// for each daemon (``WorkflowStore/undeliveredNotices(daemonID:now:)``).
 ///
 /// On disk the file runs in WAL mode with `synchronous=FULL`, so an acknowledged event survives a power cut:
 /// the daemon drops what the core acknowledged.

@@ -8,6 +8,8 @@ public enum WorkflowStoreError: Error, Sendable, Hashable {
     case dossierNotFound(code: String)
     /// A stored dossier could not be read back.
     case corruptDossier(code: String, reason: String)
+    /// A stored notice could not be read back.
+    case corruptNotice(id: Int64, reason: String)
 
     /// Stable snake_case code.
     public var code: String {
@@ -16,6 +18,7 @@ public enum WorkflowStoreError: Error, Sendable, Hashable {
         case .dossierExists: "dossier_exists"
         case .dossierNotFound: "not_found"
         case .corruptDossier: "corrupt_dossier"
+        case .corruptNotice: "corrupt_notice"
         }
     }
 
@@ -30,6 +33,8 @@ public enum WorkflowStoreError: Error, Sendable, Hashable {
             "Không tìm thấy hồ sơ \(code)."
         case .corruptDossier(let code, let reason):
             "Stored dossier \(code) is unreadable: \(reason)"
+        case .corruptNotice(let id, let reason):
+            "Stored notice \(id) is unreadable: \(reason)"
         }
     }
 }

@@ -9,10 +9,14 @@ import WorkflowProtocol
 /// The reference workflow core on a Unix stream socket: one task per connection, each with its own
 /// ``WorkflowSession``, answering requests with a ``WorkflowCoreHandler``.
 ///
-/// The core also sends requests of its own: when an answer carries notices (a dossier reached status 9), a
-/// `display.notice` request goes to every connection whose daemon said `session.hello` (ids `"n-1"`,
-/// `"n-2"`, … over the whole server). A daemon not connected then is not told; it sees the status when it
-/// looks the dossier up. The daemons' responses are logged (debug when ok, notice for an error).
+/// The core also sends requests of its own: when an answer carries notices (a dossier reached status 9,
+/// the notice stored with the transition for every daemon the core knows), a `display.notice` request goes
+/// at once to every connection whose daemon said `session.hello`, with the id `"n-<notice id>"`. A daemon
+/// away then gets it when it next says hello: after the answer to every hello, the core sends that daemon
+/// every notice still waiting for it (``WorkflowStore/undeliveredNotices(daemonID:now:)``: at most 24 hours
+/// old), in creation order. A notice is delivered once its daemon answers it with a result; an error answer
+/// is logged at notice, and the notice goes out again on the daemon's next hello (not before, so a daemon
+/// that keeps refusing does not set off a loop).
 ///
 /// The caller must hold the state directory's lock (`workflow.lock`) before running it: a socket file
 /// found at the path is then a leftover of a crash and is removed. A connection's errors close only that
@@ -108,7 +112,7 @@ public struct WorkflowSocketServer: Service {
                     var decoder = FrameDecoder()
                     for try await buffer in inbound {
                         for event in decoder.feed(buffer.readableBytesView) {
-                            let reply = answer(event, session: &session, logger: log)
+                            let reply = answer(event, session: &session, connection: id, greeted: greeted, logger: log)
                             if let daemonID = session.daemonID, daemonID != greetedAs {
                                 // Before the answer to hello goes out: a notice set off after the daemon read it reaches it.
                                 greeted.greet(id, daemonID: daemonID, frames: postbox)
@@ -119,6 +123,9 @@ public struct WorkflowSocketServer: Service {
                             }
                             for notice in reply.notices {
                                 post(notice, to: greeted, logger: log)
+                            }
+                            if let daemonID = reply.greetedDaemon {
+                                try await sendWaitingNotices(to: daemonID, on: id, greeted: greeted, outbound: outbound, logger: log)
                             }
                         }
                     }
@@ -134,13 +141,47 @@ public struct WorkflowSocketServer: Service {
         }
     }
 
+    /// Writes on `connection` (just greeted as `daemonID`, its hello answered) the notices waiting for that
+    /// daemon, oldest first, but for those already sent on it.
+    private func sendWaitingNotices(
+        to daemonID: String, on connection: ObjectIdentifier, greeted: GreetedConnections,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, logger: Logger
+    ) async throws {
+        let waiting: [WorkflowNotice]
+        do {
+            waiting = try handler.store.undeliveredNotices(daemonID: daemonID, now: handler.clock())
+        } catch {
+            logger.error("cannot read the notices waiting for a daemon", metadata: ["daemon_id": "\(daemonID)", "error": "\(error)"])
+            return
+        }
+        let encoder = FrameEncoder()
+        for notice in greeted.claim(waiting, on: connection) {
+            var metadata: Logger.Metadata = [
+                "kind": "\(notice.params.kind.rawValue)", "code": "\(notice.params.code)", "id": "\(notice.requestID)",
+                "daemon_id": "\(daemonID)", "created_at": "\(WorkflowJSON.timestamp(notice.createdAt))",
+            ]
+            let frame: [UInt8]
+            do {
+                frame = try encoder.encodeRequest(notice.params, id: notice.requestID)
+            } catch {
+                greeted.release(notice.id, on: connection)
+                metadata["error"] = "\(error)"
+                logger.error("display notice not sent: cannot encode it", metadata: metadata)
+                continue
+            }
+            try await outbound.write(ByteBuffer(bytes: frame))
+            logger.info("display notice sent after hello", metadata: metadata)
+        }
+    }
+
     /// Posts `notice` to every greeted daemon, and logs where it went.
-    private func post(_ notice: DisplayNoticeParams, to greeted: GreetedConnections, logger: Logger) {
+    private func post(_ stored: WorkflowNotice, to greeted: GreetedConnections, logger: Logger) {
+        let notice = stored.params
         let metadata: Logger.Metadata = ["kind": "\(notice.kind.rawValue)", "code": "\(notice.code)"]
         do {
-            let deliveries = try greeted.post(notice)
+            let deliveries = try greeted.post(stored)
             if deliveries.isEmpty {
-                logger.info("display notice not sent: no daemon connected", metadata: metadata)
+                logger.info("display notice stored: no daemon connected", metadata: metadata)
             }
             for delivery in deliveries {
                 var details = metadata
@@ -149,7 +190,7 @@ public struct WorkflowSocketServer: Service {
                 if delivery.posted {
                     logger.info("display notice sent", metadata: details)
                 } else {
-                    logger.warning("display notice dropped: the daemon is not reading", metadata: details)
+                    logger.warning("display notice not sent now: the daemon is not reading; it goes out on its next hello", metadata: details)
                 }
             }
         } catch {
@@ -157,9 +198,12 @@ public struct WorkflowSocketServer: Service {
         }
     }
 
-    /// What to do about one decoded event: the response to write back (a refusal included), and the notices
-    /// the request set off.
-    func answer(_ event: FrameEvent, session: inout WorkflowSession, logger: Logger) -> WorkflowCoreAnswer {
+    /// What to do about one decoded event on `connection`: the response to write back (a refusal included),
+    /// the notices the request set off and the daemon it greeted. A daemon's answer to a notice is recorded.
+    func answer(
+        _ event: FrameEvent, session: inout WorkflowSession, connection: ObjectIdentifier, greeted: GreetedConnections,
+        logger: Logger
+    ) -> WorkflowCoreAnswer {
         let message: RPCMessage
         switch event {
         case .frame(let bytes):
@@ -178,14 +222,37 @@ public struct WorkflowSocketServer: Service {
         case .request(let request), .notification(let request):
             return handler.respond(to: request, session: &session)
         case .response(let response):
-            // A daemon's answer to a request the core sent (a display notice).
-            let id = response.id.map { "\($0)" } ?? "null"
-            if let error = response.error {
-                logger.notice("a daemon refused a request of the core", metadata: ["id": "\(id)", "error": "\(error)"])
-            } else {
-                logger.debug("a daemon answered a request of the core", metadata: ["id": "\(id)"])
-            }
+            acknowledge(response, session: session, connection: connection, greeted: greeted, logger: logger)
             return WorkflowCoreAnswer(response: nil)
+        }
+    }
+
+    /// Takes a daemon's answer to a request the core sent on `connection` (a display notice): a result marks
+    /// the notice delivered to the connection's daemon; an error leaves it waiting for the daemon's next hello.
+    private func acknowledge(
+        _ response: RPCResponse, session: WorkflowSession, connection: ObjectIdentifier, greeted: GreetedConnections,
+        logger: Logger
+    ) {
+        let id = response.id.map { "\($0)" } ?? "null"
+        let noticeID = response.id.flatMap(WorkflowNotice.noticeID(of:))
+        if let error = response.error {
+            logger.notice("a daemon refused a request of the core", metadata: [
+                "id": "\(id)", "daemon_id": "\(session.daemonID ?? "-")", "error": "\(error)",
+            ])
+            // Not delivered: it goes out again when the daemon next says hello, not at once.
+            if let noticeID { greeted.release(noticeID, on: connection) }
+            return
+        }
+        logger.debug("a daemon answered a request of the core", metadata: ["id": "\(id)"])
+        guard let noticeID, let daemonID = session.daemonID, greeted.wasSent(noticeID, on: connection) else { return }
+        do {
+            if try handler.store.markDelivered(noticeID: noticeID, daemonID: daemonID, at: handler.clock()) {
+                logger.debug("display notice delivered", metadata: ["id": "\(id)", "daemon_id": "\(daemonID)"])
+            }
+        } catch {
+            logger.error("cannot record a display notice delivered", metadata: [
+                "id": "\(id)", "daemon_id": "\(daemonID)", "error": "\(error)",
+            ])
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Dossiers at the real `motcua workflow serve`: transitions, appointments of dossiers received by hand,
-/// the status-9 notice to greeted daemons, and the `motcua workflow` client commands.
+/// the status-9 notice to greeted daemons (see WorkflowNoticeTests for daemons away), and the
+/// `motcua workflow` client commands.
 @Suite("Dossiers at the reference workflow core")
 struct WorkflowDossierTests {
     /// The test clock of `motcua workflow serve` (a test hook; see WorkflowServeCommand.testClock).
@@ -158,13 +159,13 @@ struct WorkflowDossierTests {
         let finished = try Self.result(clerk.call(Self.request("dossier.transition", ["code": code, "status_code": 9], id: 2)))
         #expect(finished["status"] as? Int == 9, "the clerk's answer is the dossier, as before")
 
-        var ids: Set<String> = []
+        var ids: [String] = []
         for (socket, answer) in [(daemon, #"{"result":{}}"#), (second, #"{"error":{"code":-32002,"message":"display unplugged"}}"#)] {
             let line = try #require(try socket.readLine(), "the greeted daemon got a line")
             let notice = try Self.json(String(decoding: line, as: UTF8.self))
             #expect(notice["method"] as? String == "display.notice")
             let id = try #require(notice["id"] as? String, "a request with a string id: \(notice)")
-            ids.insert(id)
+            ids.append(id)
             let params = try #require(notice["params"] as? [String: Any])
             #expect(params["kind"] as? String == "dossier_ready")
             #expect(params["code"] as? String == code)
@@ -175,7 +176,7 @@ struct WorkflowDossierTests {
             try socket.send(Array(#"{"jsonrpc":"2.0","id":"\#(id)",\#(answer.dropFirst())"#.utf8) + [UInt8(ascii: "\n")])
             #expect(try socket.call(WorkflowServeTests.ping)["id"] as? String == "p", "the next line is the ping's answer")
         }
-        #expect(ids == ["n-1", "n-2"])
+        #expect(ids == ["n-1", "n-1"], "one notice, so one id (n-<notice id>), to each daemon")
         #expect(try bystander.call(WorkflowServeTests.ping)["id"] as? String == "p", "a connection without hello got no notice")
         #expect(try clerk.call(WorkflowServeTests.ping)["id"] as? String == "p", "nor did the clerk's")
         let log = core.logText()

@@ -92,7 +92,7 @@ import WorkflowProtocol
         let finished = send(9)
         #expect(finished.response?.id == 7)
         #expect(finished.response?.result.value?["status"] == 9, "the answer to the request is the dossier, as before")
-        #expect(finished.notices == [DisplayNoticeParams(kind: .dossierReady, code: code.stringValue!, applicantMasked: "Lê T** H")])
+        #expect(finished.notices.map(\.params) == [DisplayNoticeParams(kind: .dossierReady, code: code.stringValue!, applicantMasked: "Lê T** H")])
         let illegal = send(9)
         #expect(illegal.response?.error?.code == .illegalTransition)
         #expect(illegal.notices.isEmpty)
