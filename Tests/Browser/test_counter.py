@@ -158,8 +158,11 @@ def test_keyboard_only_clerk_serves_a_ticket(daemon, browser):
     wait_attribute(browser, "#current-state", "data-state", "none")
     wait_for(browser, lambda d: (ticket["number"], "done") in served_rows(d), 10, "the served list does not show the ticket")
     wait_for(browser, lambda d: DOSSIER in row_text(d, ticket["id"]), 10, "no dossier code in the row")
-    stars = browser.find_element(By.CSS_SELECTOR, f'#served-today tr[data-id="{ticket["id"]}"] td[data-rating="4"] .stars')
-    assert (stars.text, stars.get_attribute("title")) == ("★★★★☆", "Hài lòng")
+    # The list is redrawn whenever an event arrives: read the stars in one go, not element by element.
+    stars_css = f'#served-today tr[data-id="{ticket["id"]}"] td[data-rating="4"] .stars'
+    read_stars = "const s = document.querySelector(arguments[0]); return s ? [s.textContent.trim(), s.title] : null;"
+    wait_for(browser, lambda d: d.execute_script(read_stars, stars_css) == ["★★★★☆", "Hài lòng"], 10,
+             "the row does not show four stars titled Hài lòng")
     assert "Xong: 1" in text_of(browser, "served-counts")
     assert browser.find_element(By.ID, "dossier-code").get_attribute("value") == ""
     screenshot(browser, "counter-served")

@@ -92,7 +92,9 @@ final class DaemonProcess: @unchecked Sendable {
         process.standardError = handle
         try process.run()
         self.process = process
-        let deadline = Date() + 30
+        // Generous: on a machine busy writing (a build beside the tests), SQLite's fsyncs at start can stall for
+        // tens of seconds; a start that never comes still fails, with the log.
+        let deadline = Date() + 90
         while Date() < deadline {
             if !process.isRunning {
                 throw E2EError("the daemon exited at start (status \(process.terminationStatus)): \(logText())")
@@ -100,7 +102,7 @@ final class DaemonProcess: @unchecked Sendable {
             if let answer = try? await send(.GET, "/readyz", body: nil, headers: [], timeout: .milliseconds(500)), answer.status == 200 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw E2EError("the daemon did not become ready in 30 s: \(logText())")
+        throw E2EError("the daemon did not become ready in 90 s: \(logText())")
     }
 
     /// Sends a signal and waits for the process to end; returns its exit status.

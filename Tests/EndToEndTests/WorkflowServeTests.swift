@@ -145,7 +145,9 @@ final class WorkflowCoreProcess: @unchecked Sendable {
         process.standardError = handle
         try process.run()
         self.process = process
-        let deadline = Date() + 30
+        // Generous: on a machine busy writing (a build beside the tests), SQLite's fsyncs at start can stall for
+        // tens of seconds; a start that never comes still fails, with the log.
+        let deadline = Date() + 90
         while Date() < deadline {
             if !process.isRunning {
                 throw E2EError("the workflow core exited at start (status \(process.terminationStatus)): \(logText())")
@@ -156,7 +158,7 @@ final class WorkflowCoreProcess: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(30))
         }
-        throw E2EError("the workflow core did not listen within 30 s: \(logText())")
+        throw E2EError("the workflow core did not listen within 90 s: \(logText())")
     }
 
     /// Sends a signal and waits for the process to end; returns its exit status.
