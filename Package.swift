@@ -114,6 +114,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // MARK: printing (pure) — ESC/POS commands and Vietnamese text encodings. No I/O.
+        .target(name: "EscPos", swiftSettings: swiftSettings),
+        // Device models as data (Devices/*.json): printers now, boards, scanners and keypads later.
+        .target(name: "DeviceProfiles", swiftSettings: swiftSettings),
+        // MARK: printing (CUPS) — libcups behind a system-library target, and the Swift layer over it.
+        .systemLibrary(name: "CCups", path: "Sources/CCups"),
+        .target(
+            name: "Cups",
+            dependencies: ["CCups"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
@@ -148,6 +159,9 @@ let package = Package(
         ),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
+        .testTarget(name: "EscPosTests", dependencies: ["EscPos"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "CupsTests", dependencies: ["Cups"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkflowProtocolTests", dependencies: ["WorkflowProtocol", "QueueCore"], swiftSettings: swiftSettings
         ),

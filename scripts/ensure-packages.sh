@@ -18,6 +18,7 @@ git                 # SwiftPM fetches dependencies with git
 libsqlite3-dev      # GRDB links the system SQLite (sqlite3.pc)
 tzdata              # the office calendar works in Asia/Ho_Chi_Minh
 ca-certificates
+libcups2-dev        # printing: libcups headers and library (no cups.pc: linked from Sources/CCups)
 '
 # Needed on top of PACKAGES_RUN by the tests and the benchmark.
 PACKAGES_TEST='
@@ -32,9 +33,14 @@ fonts-dejavu-core   # Vietnamese glyphs in the browser screenshots
 python3-venv        # Selenium for the browser tests lives in a venv (.build/browser-venv)
 zbar-tools          # zbarimg decodes the QR codes the tests render
 sqlite3             # the workflow link tests read the core database with the sqlite3 CLI
+cups                # the printing tests start a private cupsd (Tests/CupsTests)
+cups-client         # lpadmin and lpstat add and inspect the test queues
+cups-bsd            # lpr and lpq for looking at the test queues by hand
+cups-ipp-utils      # ippeveprinter, a real IPP printer for the paper-out tests
+avahi-daemon        # ippeveprinter needs DNS-SD: the paper-out tests start avahi-daemon …
+dbus                # … on a system bus they start themselves
 '
-# Later: cups cups-client cups-bsd cups-ipp-utils libcups2-dev (printing),
-# umockdev libudev-dev (devices), espeak-ng sox (voice). Add them to the list that needs them.
+# Later: umockdev libudev-dev (devices), espeak-ng sox (voice). Add them to the list that needs them.
 
 # --- helpers ---------------------------------------------------------------------------
 say() { printf 'ensure-packages: %s\n' "$*" >&2; }

@@ -72,7 +72,7 @@ struct Daemon {
             [DeviceView(id: queue, kind: "printer", name: queue, role: "ticket", state: "not_monitored",
                         detail: "Máy in vé (hàng đợi CUPS) theo cấu hình; motcua chưa theo dõi trạng thái máy in.")]
         } ?? []
-        var workflowServices: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var workflowServices: [any ServiceLifecycle.Service] = []
         var embeddedCore: WorkflowCoreSetup?
         let link: WorkflowLink?
         var workflowSocket = configuration.workflowSocket
@@ -83,7 +83,7 @@ struct Daemon {
                     stateDir: stateDir, socket: workflowSocket, agency: configuration.workflowAgency, demo: demo, logger: logger
                 )
                 embeddedCore = core
-                workflowServices.append(.init(service: core.server))
+                workflowServices.append(core.server)
             } catch {
                 // The queue does not depend on the core: tickets and displays go on, events wait in the
                 // outbox, and the link keeps trying the socket (a core started by hand there is used).
@@ -103,7 +103,7 @@ struct Daemon {
             let made = WorkflowLink(settings: settings, store: store, engine: engine, requests: OfficeCoreRequests(engine: engine), logger: logger)
             // Listed after the embedded core: the group stops services in reverse order, so the link
             // lets go of the core before the core closes.
-            workflowServices.append(.init(service: made))
+            workflowServices.append(made)
             link = made
             logger.notice("workflow core\(embeddedCore == nil ? "" : " (embedded)") at \(socketPath)", metadata: ["daemon_id": "\(settings.daemonID)"])
         } else {
@@ -146,17 +146,22 @@ struct Daemon {
             "state_dir": "\(stateDir)", "http": "\(configuration.listen)", "control_socket": "\(controlSocket)",
             "demo": "\(demo)", "templates": "\(templatesFolder)\(configuration.pageTemplates.map { " + " + $0 } ?? "")",
         ])
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: http), .init(service: control),
-                    .init(service: DayClock(engine: engine, logger: logger)), .init(service: EventHubCloser(hub: engine.hub)),
-                    .init(service: SystemdSupervision(notifier: notifier, engine: engine)),
-                ] + workflowServices,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
+        // A service that ends or fails (the HTTP port is taken, say) shuts the others down gracefully, not by
+        // cancelling them: servers on NIO async channels must see every accepted connection through, which
+        // a cancelled accept loop cannot do.
+        let services: [any ServiceLifecycle.Service] = [
+            http, control, DayClock(engine: engine, logger: logger), EventHubCloser(hub: engine.hub),
+            SystemdSupervision(notifier: notifier, engine: engine),
+        ] + workflowServices
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map {
+                .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+            },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
         )
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(15)
+        let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
         await engine.drain()
         try? FileManager.default.removeItem(atPath: controlSocket)

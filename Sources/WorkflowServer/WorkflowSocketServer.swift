@@ -49,7 +49,10 @@ public struct WorkflowSocketServer: Service {
             .serverChannelOption(.backlog, value: 64)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    // The deinit-closing form on purpose: a connection accepted just as the server stops is
+                    // dropped before the accept loop sees it (swift-nio issue 2637), and the other form traps
+                    // on that ("Deinited NIOAsyncWriter without calling finish()"); this one closes it.
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(synchronouslyWrapping: channel)
                 }
             }
         chmod(path, 0o660)
@@ -65,7 +68,9 @@ public struct WorkflowSocketServer: Service {
                         for try await connection in inbound {
                             group.addTask {
                                 guard connections.add(connection.channel) else {
-                                    try? await connection.channel.close()
+                                    // Accepted as the server shuts down: close it through the async channel, which
+                                    // must always be finished (NIO traps on one dropped unfinished).
+                                    try? await connection.executeThenClose { _, _ in }
                                     return
                                 }
                                 defer { connections.remove(connection.channel) }

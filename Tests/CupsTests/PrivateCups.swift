@@ -1,0 +1,171 @@
+import Cups
+import Foundation
+
+/// A private CUPS scheduler for one test: its own folder, port and socket, started as a child process
+/// and stopped at the end (the recipe in shared/design/TESTING.md, "CUPS").
+///
+/// Nothing is shared with the machine's own CUPS or with other instances, so tests and suites may each
+/// run their own in parallel. Use ``with(_:)``, which always stops it. Needs root (cupsd runs its
+/// backends as user lp) and the packages of `scripts/ensure-packages.sh test`.
+final class PrivateCups {
+    static let cupsd = "/usr/sbin/cupsd"
+    static let lpadmin = "/usr/sbin/lpadmin"
+    static let cupsdisable = "/usr/sbin/cupsdisable"
+    static let cupsenable = "/usr/sbin/cupsenable"
+    static let socat = "/usr/bin/socat"
+
+    /// The instance's folder (etc, spool, cache, state, log, run, out).
+    let directory: URL
+    /// The port cupsd listens on at 127.0.0.1.
+    let port: Int
+    /// A client of this scheduler (`localhost:port`, as the dest API wants it).
+    let client: CupsClient
+    private let scheduler: SpawnedProcess
+    private var captures: [PrinterCapture] = []
+    private var ippPrinters: [IppEvePrinter] = []
+
+    /// Starts a scheduler, runs `body` with it, and stops it whatever happens.
+    static func with<T>(_ body: (PrivateCups) async throws -> T) async throws -> T {
+        let cups = try await PrivateCups()
+        do {
+            let result = try await body(cups)
+            await cups.stop()
+            return result
+        } catch {
+            await cups.stop()
+            throw error
+        }
+    }
+
+    private init() async throws {
+        for tool in [Self.cupsd, Self.lpadmin, Self.cupsdisable, Self.socat]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
+            throw TestFailure("\(tool) is missing: run `scripts/ensure-packages.sh test` as root "
+                + "(it installs cups cups-client cups-bsd cups-ipp-utils socat) to run the CUPS tests")
+        }
+        guard getuid() == 0 else {
+            throw TestFailure("the CUPS tests start a private cupsd, which must run as root (it runs backends as lp)")
+        }
+        var template = Array("\(NSTemporaryDirectory())/motcua-cups-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: errno \(errno)") }
+        let directory = URL(fileURLWithPath: String(cString: made))
+        self.directory = directory
+        chmod(directory.path, 0o755)
+        for sub in ["etc", "spool/tmp", "cache", "state", "log", "run", "out"] {
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(sub), withIntermediateDirectories: true
+            )
+        }
+        // Backends run as lp and capture files are written there.
+        chmod(directory.appendingPathComponent("out").path, 0o1777)
+        let d = directory.path
+        let port = try LocalPort.free()
+        self.port = port
+        try """
+        ServerRoot \(d)/etc
+        RequestRoot \(d)/spool
+        TempDir \(d)/spool/tmp
+        CacheDir \(d)/cache
+        StateDir \(d)/state
+        AccessLog \(d)/log/access_log
+        ErrorLog \(d)/log/error_log
+        PageLog \(d)/log/page_log
+        FileDevice Yes
+        User lp
+        Group lp
+        SystemGroup root lpadmin
+
+        """.write(to: directory.appendingPathComponent("etc/cups-files.conf"), atomically: true, encoding: .utf8)
+        try """
+        Listen 127.0.0.1:\(port)
+        Listen \(d)/run/cups.sock
+        Browsing No
+        WebInterface No
+        LogLevel info
+        <Location />
+          Order allow,deny
+          Allow localhost
+        </Location>
+
+        """.write(to: directory.appendingPathComponent("etc/cupsd.conf"), atomically: true, encoding: .utf8)
+        scheduler = try SpawnedProcess(
+            Self.cupsd, ["-f", "-c", "\(d)/etc/cupsd.conf", "-s", "\(d)/etc/cups-files.conf"],
+            log: directory.appendingPathComponent("log/cupsd.out")
+        )
+        client = CupsClient(host: "localhost", port: port, timeout: .seconds(5))
+        let scheduler = scheduler, client = client
+        do {
+            _ = try await eventually("the private cupsd on port \(port) to answer", within: .seconds(20)) {
+                () async throws -> Bool? in
+                guard !scheduler.hasEnded else { throw TestFailure("cupsd exited early") }
+                _ = try await client.destinations()
+                return true
+            }
+        } catch {
+            let log = (try? String(contentsOf: directory.appendingPathComponent("log/error_log"), encoding: .utf8)) ?? ""
+            let out = (try? String(contentsOf: directory.appendingPathComponent("log/cupsd.out"), encoding: .utf8)) ?? ""
+            await scheduler.stop()
+            try? FileManager.default.removeItem(at: directory)
+            throw TestFailure("\(error); cupsd said: \(out) \(log.suffix(2000))")
+        }
+    }
+
+    /// The environment for the CUPS command-line tools: the instance's Unix socket, where root is trusted.
+    var toolEnvironment: [String: String] {
+        ["CUPS_SERVER": directory.appendingPathComponent("run/cups.sock").path]
+    }
+
+    /// Adds an enabled raw queue `name` sending to `deviceURI`.
+    func addRawQueue(_ name: String, deviceURI: String) async throws {
+        // lpadmin warns that raw queues are deprecated; that is expected.
+        try await ChildProcess.run(
+            Self.lpadmin, ["-p", name, "-E", "-v", deviceURI, "-m", "raw"], environment: toolEnvironment
+        )
+    }
+
+    /// Adds a raw queue `name` whose printer is a socat listener writing every byte it receives to a file.
+    func addCapturedQueue(_ name: String) async throws -> PrinterCapture {
+        let capture = try await startCapture(port: LocalPort.free(), name: name)
+        try await addRawQueue(name, deviceURI: "socket://127.0.0.1:\(capture.port)")
+        return capture
+    }
+
+    /// Starts a socat listener on 127.0.0.1:`port` appending what it receives to out/`name`.bin.
+    func startCapture(port: Int, name: String) async throws -> PrinterCapture {
+        let capture = try await PrinterCapture.start(
+            port: port, file: directory.appendingPathComponent("out/\(name).bin"),
+            log: directory.appendingPathComponent("log/socat-\(name)-\(port).log")
+        )
+        captures.append(capture)
+        return capture
+    }
+
+    /// Starts an ippeveprinter that reports the paper out (see ``IppEvePrinter``); stopped with the scheduler.
+    func startOutOfPaperPrinter() async throws -> IppEvePrinter {
+        let printer = try await IppEvePrinter.startOutOfPaper(
+            in: directory.appendingPathComponent("ipp-\(ippPrinters.count)")
+        )
+        ippPrinters.append(printer)
+        return printer
+    }
+
+    /// Makes `name` the default destination.
+    func setDefault(_ name: String) async throws {
+        try await ChildProcess.run(Self.lpadmin, ["-d", name], environment: toolEnvironment)
+    }
+
+    /// Stops the queue `name` (`cupsdisable`), optionally with a reason message.
+    func disable(_ name: String, reason: String? = nil) async throws {
+        try await ChildProcess.run(
+            Self.cupsdisable, (reason.map { ["-r", $0] } ?? []) + [name], environment: toolEnvironment
+        )
+    }
+
+    /// Stops the listeners and the scheduler and removes the folder.
+    func stop() async {
+        for capture in captures { await capture.stop() }
+        for printer in ippPrinters { await printer.stop() }
+        await scheduler.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
