@@ -83,7 +83,7 @@ struct Daemon {
                     stateDir: stateDir, socket: workflowSocket, agency: configuration.workflowAgency, demo: demo, logger: logger
                 )
                 embeddedCore = core
-                workflowServices.append(core.server)
+                workflowServices.append(EmbeddedWorkflowCore(server: core.server, store: store, logger: logger))
             } catch {
                 // The queue does not depend on the core: tickets and displays go on, events wait in the
                 // outbox, and the link keeps trying the socket (a core started by hand there is used).
