@@ -30,11 +30,18 @@ let package = Package(
     targets: [
         // The queue rules: services, counters, tickets, the calling policy, the day. No I/O.
         .target(name: "QueueCore", swiftSettings: swiftSettings),
+        // How a SQLite file that must keep what it acknowledged is opened (WAL, synchronous=FULL): the
+        // queue's store and the reference workflow core's both.
+        .target(
+            name: "DurableSQLite",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Durable state: GRDB migrations, the day's rows, the event log and the outbox.
         .target(
             name: "Store",
             dependencies: [
-                "QueueCore",
+                "QueueCore", "DurableSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -85,7 +92,7 @@ let package = Package(
         .target(
             name: "WorkflowCore",
             dependencies: [
-                "Workflow", "WorkflowProtocol", "QueueCore",
+                "Workflow", "WorkflowProtocol", "QueueCore", "DurableSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import Foundation
+import DurableSQLite
 import GRDB
 import QueueCore
 import Workflow
@@ -14,33 +15,20 @@ public final class WorkflowStore: Sendable {
     /// The database (a pool on disk, a queue in memory for tests).
     public let database: any DatabaseWriter
 
-    /// Opens (creating if need be) the database file at `path` and brings its schema up to date.
+    /// Opens (creating if need be) the database file at `path` and brings its schema up to date
+    /// (``DurableSQLite``: WAL, `synchronous=FULL` on the writer).
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        // DatabasePool sets synchronous=NORMAL on its connections; the writer must be FULL, or a power cut
-        // could lose an event the daemon was told is stored.
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        database = pool
-        try WorkflowSchema.migrator.migrate(pool)
+        database = try DurableSQLite.open(path: path, migrator: WorkflowSchema.migrator)
     }
 
     /// An in-memory database, for tests.
     public init() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        database = queue
-        try WorkflowSchema.migrator.migrate(queue)
+        database = try DurableSQLite.inMemory(migrator: WorkflowSchema.migrator)
     }
 
     /// The `synchronous` setting of the writer connection (2 means FULL).
     public func writerSynchronous() throws -> Int {
-        try database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        try DurableSQLite.writerSynchronous(of: database)
     }
 
     // MARK: Events

@@ -61,6 +61,18 @@ struct WorkflowLinkTests {
         init(_ value: [String: [String: Any]]) { self.value = value }
     }
 
+    /// A reference core with its demo dossiers (codes in status order, 1…10) and a daemon linked to it.
+    static func linkedToDemoCore() async throws -> (WorkflowCoreProcess, DaemonProcess, [String]) {
+        let core = try WorkflowCoreProcess()
+        try await core.start(["--demo"])
+        let codes = core.demoCodes()
+        try #require(codes.count == 10, "the demo codes are logged at start: \(core.logText())")
+        let daemon = try DaemonProcess()
+        try await daemon.start(["--workflow-socket", core.socketPath])
+        try #require(try await daemon.waitForMetric("motcua_workflow_connected", within: 15) { $0 == 1 } == 1)
+        return (core, daemon, codes)
+    }
+
     // MARK: 1. Exactly once, in order, across core crashes
 
     @Test("10 000 events arrive exactly once and in order while the core is killed and restarted three times")
@@ -355,13 +367,7 @@ struct WorkflowLinkTests {
 
     @Test("lookup: masked while the core is up, stale from the cache when it is down, 503 for what was never seen")
     func lookup() async throws {
-        let core = try WorkflowCoreProcess()
-        try await core.start(["--demo"])
-        let codes = core.demoCodes()
-        try #require(codes.count == 10, "the demo codes are logged at start: \(core.logText())")
-        let daemon = try DaemonProcess()
-        try await daemon.start(["--workflow-socket", core.socketPath])
-        try #require(try await daemon.waitForMetric("motcua_workflow_connected", within: 15) { $0 == 1 } == 1)
+        let (core, daemon, codes) = try await Self.linkedToDemoCore()
 
         let full = try core.call("dossier.get", ["code": codes[0]])
         let applicant = try #require(full["applicant"] as? String, "dossier.get shows the applicant: \(full)")
@@ -407,13 +413,7 @@ struct WorkflowLinkTests {
 
     @Test("a dossier reaching status 9 is shown on the displays as dossier.ready")
     func statusNineReachesTheDisplays() async throws {
-        let core = try WorkflowCoreProcess()
-        try await core.start(["--demo"])
-        let codes = core.demoCodes()
-        try #require(codes.count == 10, "the demo codes are logged at start: \(core.logText())")
-        let daemon = try DaemonProcess()
-        try await daemon.start(["--workflow-socket", core.socketPath])
-        try #require(try await daemon.waitForMetric("motcua_workflow_connected", within: 15) { $0 == 1 } == 1)
+        let (core, daemon, codes) = try await Self.linkedToDemoCore()
 
         // The demo set is in status order: the fourth is being processed (4), which may move to finished (9).
         let code = codes[3]
