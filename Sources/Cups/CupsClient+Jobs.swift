@@ -32,7 +32,10 @@ extension CupsClient {
                 cupsCancelJob2(http, printer, id, 0)
                 return error
             }
-            guard cupsStartDocument(http, printer, id, title, Cups.rawFormat, 1) == HTTP_STATUS_CONTINUE else {
+            // No document-name: cupsd 2.4.2-3+deb12u10 (Debian 12's security update of 2026) loops for ever
+            // escaping a space in a document-name when the job starts, and dies of it (see the closing note
+            // of issue 4). The job keeps its title through job-name, which that code does not touch.
+            guard cupsStartDocument(http, printer, id, nil, Cups.rawFormat, 1) == HTTP_STATUS_CONTINUE else {
                 throw fail()
             }
             let written = bytes.withUnsafeBufferPointer { buffer -> http_status_t in
