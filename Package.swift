@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "WorkflowLink", "WorkflowProtocol",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "WorkflowLink", "WorkflowProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -125,6 +125,22 @@ let package = Package(
         .target(name: "EscPos", swiftSettings: swiftSettings),
         // Device models as data (Devices/*.json): printers now, boards, scanners and keypads later.
         .target(name: "DeviceProfiles", swiftSettings: swiftSettings),
+        // FreeType 2 (Debian's libfreetype-dev); its include path comes from freetype2.pc (pkgconf).
+        .systemLibrary(
+            name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev", "pkgconf"])]
+        ),
+        // Text to 1-bit bitmaps (FreeType, mono hinting), and those bitmaps to PBM, PNG and PDF.
+        .target(name: "Raster", dependencies: ["CFreeType"], swiftSettings: swiftSettings),
+        // Ticket and slip layouts (Templates/printing) → ESC/POS commands for a printer model, and back to a picture.
+        .target(
+            name: "PrintLayout",
+            dependencies: [
+                "EscPos", "DeviceProfiles", "Raster", "QRCode", "QueueCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // MARK: printing (CUPS) — libcups behind a system-library target, and the Swift layer over it.
         .systemLibrary(name: "CCups", path: "Sources/CCups"),
         .target(
@@ -169,6 +185,14 @@ let package = Package(
         .testTarget(name: "EscPosTests", dependencies: ["EscPos"], swiftSettings: swiftSettings),
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles"], swiftSettings: swiftSettings),
         .testTarget(name: "CupsTests", dependencies: ["Cups"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PrintLayoutTests",
+            dependencies: ["PrintLayout", "EscPos", "DeviceProfiles", "Raster", "QueueCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RasterTests", dependencies: ["Raster"], resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WorkflowProtocolTests", dependencies: ["WorkflowProtocol", "QueueCore"], swiftSettings: swiftSettings
         ),

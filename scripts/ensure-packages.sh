@@ -19,6 +19,9 @@ libsqlite3-dev      # GRDB links the system SQLite (sqlite3.pc)
 tzdata              # the office calendar works in Asia/Ho_Chi_Minh
 ca-certificates
 libcups2-dev        # printing: libcups headers and library (no cups.pc: linked from Sources/CCups)
+libfreetype-dev     # printing: Vietnamese text rendered to raster for printers without a working code page
+pkgconf             # SwiftPM finds freetype2.pc with pkg-config
+fonts-dejavu-core   # the font tickets and slips are rendered in (also in the browser screenshots)
 '
 # Needed on top of PACKAGES_RUN by the tests and the benchmark.
 PACKAGES_TEST='
@@ -29,7 +32,6 @@ systemd             # systemd-analyze verify / security (no running systemd need
 socat               # fake serial boards and printer sockets
 chromium            # the browser tests drive the Debian Chromium …
 chromium-driver     # … through chromedriver (Selenium)
-fonts-dejavu-core   # Vietnamese glyphs in the browser screenshots
 python3-venv        # Selenium for the browser tests lives in a venv (.build/browser-venv)
 zbar-tools          # zbarimg decodes the QR codes the tests render
 sqlite3             # the workflow link tests read the core database with the sqlite3 CLI
@@ -37,6 +39,9 @@ cups                # the printing tests start a private cupsd (Tests/CupsTests)
 cups-client         # lpadmin and lpstat add and inspect the test queues
 cups-bsd            # lpr and lpq for looking at the test queues by hand
 cups-ipp-utils      # ippeveprinter, a real IPP printer for the paper-out tests
+imagemagick         # the raster tests read the PNGs they write back with convert
+pngcheck            # … and check them with pngcheck
+poppler-utils       # pdfinfo and pdftoppm read back the PDF slips
 avahi-daemon        # ippeveprinter needs DNS-SD: the paper-out tests start avahi-daemon …
 dbus                # … on a system bus they start themselves
 '
