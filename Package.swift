@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "WorkflowLink", "WorkflowProtocol",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -148,11 +148,22 @@ let package = Package(
             dependencies: ["CCups"],
             swiftSettings: swiftSettings
         ),
+        // The office's printers at run time: ticket printing with fail-over, health, incidents and events.
+        .target(
+            name: "Printing",
+            dependencies: [
+                "Cups", "PrintLayout", "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore", "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
                 "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
+                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MotCuaConfig
+import Printing
 import QueueCore
 import QueueService
 import ServiceLifecycle
@@ -68,10 +69,7 @@ struct Daemon {
         try await engine.tick()
         let sessionLifetime = configuration.sessionHours * 3600
         let accounts = AccountService(store: store, sessionLifetime: TimeInterval(sessionLifetime))
-        let devices = configuration.printer.map { queue in
-            [DeviceView(id: queue, kind: "printer", name: queue, role: "ticket", state: "not_monitored",
-                        detail: "Máy in vé (hàng đợi CUPS) theo cấu hình; motcua chưa theo dõi trạng thái máy in.")]
-        } ?? []
+        let printers = try PrintingSetup.pool(for: configuration, engine: engine, store: store, logger: logger)
         var workflowServices: [any ServiceLifecycle.Service] = []
         var embeddedCore: WorkflowCoreSetup?
         let link: WorkflowLink?
@@ -110,7 +108,10 @@ struct Daemon {
             link = nil
             logger.notice("no workflow core: events wait in the outbox, dossier lookups answer 503")
         }
-        let office = Office(engine: engine, accounts: accounts, name: configuration.siteName, devices: devices, dossiers: link)
+        let office = Office(
+            engine: engine, accounts: accounts, name: configuration.siteName, printers: printers,
+            printLanguage: configuration.printingLanguage ?? configuration.pageLanguage, dossiers: link
+        )
         let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
 
         if FileManager.default.fileExists(atPath: controlSocket) {
@@ -152,7 +153,9 @@ struct Daemon {
         let services: [any ServiceLifecycle.Service] = [
             http, control, DayClock(engine: engine, logger: logger), EventHubCloser(hub: engine.hub),
             SystemdSupervision(notifier: notifier, engine: engine),
-        ] + workflowServices
+        ] + workflowServices + (printers.map {
+            [PrinterMonitor(pool: $0, interval: .seconds(configuration.printingPollSeconds))]
+        } ?? [])
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)

@@ -6,22 +6,11 @@ import Web
 /// where a package installs it.
 enum TemplatesFolder {
     /// Installed locations, tried after the checkout.
-    static let installed = ["/usr/local/share/motcua/Templates", "/usr/share/motcua/Templates"]
+    static let installed = ShareFolder.installed("Templates")
 
-    /// The first folder with `pages/` in it: walking up from the executable's real path (a checkout's
-    /// `.build/…/debug/motcua` finds the checkout's `Templates/`), then the installed locations.
+    /// The first folder with `pages/` in it: beside the checkout, then the installed locations.
     static func builtIn(executable: String = CommandLine.arguments[0]) -> String? {
-        let fm = FileManager.default
-        let real = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executable
-        var folder = URL(fileURLWithPath: real).deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Templates").path
-            if fm.fileExists(atPath: candidate + "/pages") { return candidate }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return installed.first { fm.fileExists(atPath: $0 + "/pages") }
+        ShareFolder.find("Templates", containing: "pages", executable: executable)
     }
 
     /// The pages of `configuration`: the built-in folder with the office's `pages.templates` over it.

@@ -27,6 +27,12 @@ extension ConfigReader {
             where: Self.isPrinterName
         )
 
+        let printing = try top.section("printing")
+        let pollSeconds = try printing.value("poll_seconds").int(1...3600) ?? 5
+        let printingLanguage = try printing.value("language").choice(["vi", "en"])
+        let printingTemplates = try printing.value("templates").string()
+        let printers = try printers(top.sections("printers") ?? [])
+
         let workflow = try top.section("workflow")
         let workflowSocket = try Self.socketPath(workflow.value("socket"))
         let embeddedValue = try workflow.value("embedded")
@@ -56,9 +62,44 @@ extension ConfigReader {
         return MotCuaConfiguration(
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
             workflowSocket: workflowSocket, embeddedWorkflow: embedded, workflowAgency: agency,
-            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, sessionHours: sessionHours,
+            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
+            printingTemplates: printingTemplates,
+            sessionHours: sessionHours,
             pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
         )
+    }
+
+    /// The printers (`printers[]`): a CUPS queue each, named once, with a role, a profile id and kiosks.
+    func printers(_ items: [ConfigSection]) throws(ConfigError) -> [ConfiguredPrinter] {
+        var printers: [ConfiguredPrinter] = []
+        for item in items {
+            let queueValue = try item.value("queue")
+            let queue = try queueValue.required(try queueValue.string(
+                "a CUPS queue name: at most 127 characters, no spaces, '/', '\\\\', '#' or quotes", where: Self.isPrinterName
+            ))
+            if printers.contains(where: { $0.queue == queue }) {
+                throw queueValue.fail("names the CUPS queue \"\(queue)\" a second time: each printer is listed once")
+            }
+            let role = try item.value("role").choice(ConfiguredPrinter.Role.allCases.map(\.rawValue))
+                .flatMap(ConfiguredPrinter.Role.init(rawValue:)) ?? .ticket
+            let profile = try item.value("profile").string(
+                "a profile id: lowercase letters, digits and '-', as the file names in Devices/printers",
+                where: { !$0.isEmpty && $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } }
+            )
+            let kioskValues = try item.values("kiosks") ?? []
+            var kiosks: [String] = []
+            for value in kioskValues {
+                let kiosk = try value.required(try value.string(
+                    "a kiosk id: 1 to 64 letters, digits, '.', '_' or '-'", where: Self.isSiteID
+                ))
+                kiosks.append(kiosk)
+            }
+            if role == .document, !kiosks.isEmpty {
+                throw try item.value("kiosks").fail("applies to ticket printers only; a document printer serves the whole office")
+            }
+            printers.append(ConfiguredPrinter(queue: queue, role: role, profile: profile, kiosks: kiosks))
+        }
+        return printers
     }
 
     /// The working day, the calling policy and the priority groups.

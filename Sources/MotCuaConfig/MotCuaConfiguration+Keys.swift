@@ -8,6 +8,8 @@ extension MotCuaConfiguration {
         "site.id", "site.name",
         "http.listen",
         "state_dir", "control_socket", "printer",
+        "printing.poll_seconds", "printing.language", "printing.templates",
+        "printers[].queue", "printers[].role", "printers[].profile", "printers[].kiosks",
         "workflow.socket", "workflow.embedded", "workflow.agency", "workflow.lookup_timeout_ms", "workflow.outage_seconds",
         "day.opens", "day.closes",
         "queue.priority_policy", "queue.regular_per_priority", "queue.service_order", "queue.max_wait_minutes",

@@ -29,6 +29,15 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     public var workflowOutageSeconds: Int
     /// The CUPS queue of the kiosk's ticket printer (`printer`); `nil` when there is none.
     public var printer: String?
+    /// The printers with their roles (`printers`); see ``allPrinters`` for the list with `printer` in it.
+    public var printers: [ConfiguredPrinter]
+    /// How often the printers' state is read from CUPS, in seconds (`printing.poll_seconds`).
+    public var printingPollSeconds: Int
+    /// The language tickets are printed in (`printing.language`); nil: the pages' language.
+    public var printingLanguage: String?
+    /// A folder of the office's own print templates (`printing.templates`): its `LANG/ticket.txt` replaces
+    /// the built-in one.
+    public var printingTemplates: String?
     /// How long a clerk's login lasts, in hours (`auth.session_hours`).
     public var sessionHours: Int
     /// The language pages show first, `vi` or `en` (`pages.language`).
@@ -56,6 +65,10 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         workflowLookupTimeoutMilliseconds: Int = 2000,
         workflowOutageSeconds: Int = 60,
         printer: String? = nil,
+        printers: [ConfiguredPrinter] = [],
+        printingPollSeconds: Int = 5,
+        printingLanguage: String? = nil,
+        printingTemplates: String? = nil,
         sessionHours: Int = 12,
         pageLanguage: String = "vi",
         pageTemplates: String? = nil,
@@ -74,11 +87,22 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.workflowLookupTimeoutMilliseconds = workflowLookupTimeoutMilliseconds
         self.workflowOutageSeconds = workflowOutageSeconds
         self.printer = printer
+        self.printers = printers
+        self.printingPollSeconds = printingPollSeconds
+        self.printingLanguage = printingLanguage
+        self.printingTemplates = printingTemplates
         self.sessionHours = sessionHours
         self.pageLanguage = pageLanguage
         self.pageTemplates = pageTemplates
         self.queue = queue
         self.services = services
         self.counters = counters
+    }
+
+    /// Every printer: the `printer` shorthand first (a ticket printer for every kiosk, unless `printers`
+    /// names the same queue), then `printers` in their order, which is the fail-over order of each role.
+    public var allPrinters: [ConfiguredPrinter] {
+        guard let printer, !printers.contains(where: { $0.queue == printer }) else { return printers }
+        return [ConfiguredPrinter(queue: printer)] + printers
     }
 }

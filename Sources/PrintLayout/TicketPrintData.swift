@@ -54,12 +54,14 @@ public struct TicketPrintData: Sendable {
         return values
     }
 
-    static func time(_ date: Date) -> String {
+    /// `08:05`: the hour and minute of `date` in office time.
+    public static func time(_ date: Date) -> String {
         let c = OfficeCalendar.calendar(OfficeCalendar.vietnam).dateComponents([.hour, .minute], from: date)
         return "\(two(c.hour ?? 0)):\(two(c.minute ?? 0))"
     }
 
-    static func date(_ date: Date) -> String {
+    /// `03/12/2026`: the day of `date` in office time.
+    public static func date(_ date: Date) -> String {
         let c = OfficeCalendar.calendar(OfficeCalendar.vietnam).dateComponents([.year, .month, .day], from: date)
         return "\(two(c.day ?? 0))/\(two(c.month ?? 0))/\(c.year ?? 0)"
     }

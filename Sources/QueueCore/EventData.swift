@@ -17,9 +17,16 @@ public struct EventData: Sendable, Hashable, Codable {
     public var code: String?
     /// The applicant's name, masked (`dossier.ready`): never a whole name.
     public var applicantMasked: String?
+    /// The device's stable id, such as its CUPS queue (device events).
+    public var device: String?
+    /// What the device is: `printer`, `display_board`, `scanner`, `keypad` (device events).
+    public var deviceKind: String?
+    /// What is wrong, in words (`device.fault`).
+    public var reason: String?
 
     enum CodingKeys: String, CodingKey {
-        case ticket, counter, day, summary, code
+        case ticket, counter, day, summary, code, device, reason
+        case deviceKind = "device_kind"
         case applicantMasked = "applicant_masked"
         case counterState = "counter_state", fromService = "from_service", fromCounter = "from_counter"
     }
@@ -27,7 +34,7 @@ public struct EventData: Sendable, Hashable, Codable {
     public init(
         ticket: TicketView? = nil, counter: Int? = nil, counterState: CounterState? = nil, day: String? = nil,
         fromService: String? = nil, fromCounter: Int? = nil, summary: DaySummary? = nil, code: String? = nil,
-        applicantMasked: String? = nil
+        applicantMasked: String? = nil, device: String? = nil, deviceKind: String? = nil, reason: String? = nil
     ) {
         self.ticket = ticket
         self.counter = counter
@@ -38,5 +45,8 @@ public struct EventData: Sendable, Hashable, Codable {
         self.summary = summary
         self.code = code
         self.applicantMasked = applicantMasked
+        self.device = device
+        self.deviceKind = deviceKind
+        self.reason = reason
     }
 }

@@ -17,6 +17,8 @@ public enum QueueError: Error, Sendable, Hashable {
     case badDossierCode(String)
     /// A name for the displays that is not masked (DOMAIN.md, "Privacy"); the name itself is never repeated.
     case unmaskedName
+    /// A device event without a usable device id or kind.
+    case badDevice(String)
 
     /// Stable snake_case code.
     public var code: String {
@@ -37,6 +39,7 @@ public enum QueueError: Error, Sendable, Hashable {
         case .badTransfer: "bad_transfer"
         case .badDossierCode: "bad_code"
         case .unmaskedName: "unmasked_name"
+        case .badDevice: "bad_device"
         }
     }
 
@@ -59,6 +62,7 @@ public enum QueueError: Error, Sendable, Hashable {
         case .badTransfer(let why): "Không chuyển được: \(why)."
         case .badDossierCode(let code): "Mã hồ sơ \"\(code)\" không đúng dạng (ví dụ: 000.00.19.H47-260105-0001)."
         case .unmaskedName: "Tên người nộp hồ sơ phải được che trước khi hiển thị (ví dụ: Nguyễn V** A)."
+        case .badDevice(let device): "Thiết bị \"\(device)\" không có mã hoặc loại hợp lệ."
         }
     }
 }

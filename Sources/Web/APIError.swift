@@ -30,7 +30,7 @@ public struct APIError: HTTPResponseError, Sendable {
     public init(_ error: QueueError) {
         let status: HTTPResponse.Status = switch error {
         case .unknownService, .unknownCounter: .notFound
-        case .unknownPriority, .badRating, .badDossierCode, .badTransfer, .unmaskedName: .badRequest
+        case .unknownPriority, .badRating, .badDossierCode, .badTransfer, .unmaskedName, .badDevice: .badRequest
         case .serviceClosed, .outsideHours, .quotaReached, .counterClosed, .counterPaused, .counterBusy,
              .noCurrentTicket, .notServing, .tooFewCalls: .conflict
         }

@@ -48,7 +48,7 @@ struct AdminRoutes {
         }
         router.get("api/v1/devices") { _, context in
             _ = try context.requireAdmin()
-            return try JSONResponse.make(office.devices, context: context)
+            return try JSONResponse.make(await office.allDevices(), context: context)
         }
         router.get("api/v1/incidents") { request, context in
             _ = try context.requireAdmin()

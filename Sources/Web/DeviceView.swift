@@ -1,3 +1,6 @@
+import MotCuaConfig
+import Printing
+
 /// A device the office knows of, as `GET /api/v1/devices` shows it.
 public struct DeviceView: Encodable, Sendable {
     /// Stable id: the CUPS queue of a printer, the stable path or serial of a board.
@@ -19,5 +22,19 @@ public struct DeviceView: Encodable, Sendable {
         self.role = role
         self.state = state
         self.detail = detail
+    }
+
+    /// A printer as last read from CUPS: `ok`, `fault` with the reason, or `not_monitored` before the first reading.
+    init(_ printer: PrinterSnapshot) {
+        let kiosks = printer.kiosks.isEmpty ? "" : " (kiosk \(printer.kiosks.joined(separator: ", ")))"
+        let state = switch printer.health {
+        case .unknown: "not_monitored"
+        case .ok: "ok"
+        case .fault: "fault"
+        }
+        self.init(
+            id: printer.queue, kind: "printer", name: printer.model, role: printer.role.rawValue + kiosks, state: state,
+            detail: printer.health.detail
+        )
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Printing
 import QueueCore
 import QueueService
 import Store
@@ -13,8 +14,12 @@ public struct Office: Sendable {
     public let accounts: AccountService
     /// The office's name, as pages and the API show it.
     public let name: String
-    /// The devices the office knows of (today: those its configuration names).
+    /// The devices the office knows of besides its printers.
     public let devices: [DeviceView]
+    /// The printers: tickets are printed there, and they are listed with the devices; nil when none.
+    public let printers: PrinterPool?
+    /// The language tickets are printed in (`vi` or `en`).
+    public let printLanguage: String
     /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
     public let dossiers: (any DossierDirectory)?
     /// Keeps one address from flooding the workflow core with lookups.
@@ -22,15 +27,24 @@ public struct Office: Sendable {
 
     public init(
         engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
+        printers: PrinterPool? = nil, printLanguage: String = "vi",
         dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
     ) {
         self.engine = engine
         self.accounts = accounts
         self.name = name
         self.devices = devices
+        self.printers = printers
+        self.printLanguage = printLanguage
         self.dossiers = dossiers
         self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
     }
 
     public var metrics: OfficeMetrics { engine.metrics }
+
+    /// Every device: the printers as last read, then the others.
+    public func allDevices() async -> [DeviceView] {
+        let printers = await printers?.snapshots() ?? []
+        return printers.map(DeviceView.init) + devices
+    }
 }

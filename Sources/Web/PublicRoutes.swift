@@ -26,10 +26,12 @@ struct PublicRoutes {
             let service = try body.reference("service", required: true)!
             let outcome = try await office.engine.perform(.issue(service: service, priority: try body.string("priority"), kiosk: try body.string("kiosk")))
             let ticket = outcome.ticket!
+            // The ticket is committed: a print that fails anywhere only leaves it on the kiosk's screen.
+            let printed = await TicketPrintRequest(office: office).print(ticket, outcome: outcome, kiosk: try body.string("kiosk"))
             let view = IssuedTicketView(
                 id: ticket.id, number: ticket.number, service: ticket.service, serviceId: ticket.serviceId,
                 serviceName: ticket.serviceName, priority: ticket.priority, issuedAt: ticket.issuedAt,
-                ahead: outcome.ahead ?? 0, estimatedWaitS: outcome.estimatedWait, printed: false
+                ahead: outcome.ahead ?? 0, estimatedWaitS: outcome.estimatedWait, printed: printed
             )
             return try JSONResponse.make(view, status: .created, context: context, headers: [.location: "/api/v1/tickets/\(ticket.id)"])
         }

@@ -427,7 +427,7 @@ final class RandomDay {
         switch operation {
         case .tick:
             return nil
-        case .recordLookup, .announceReady:
+        case .recordLookup, .announceReady, .recordDevice:
             // Dossier events touch no ticket or counter; DossierEventTests covers their refusals.
             return nil
         case let .issue(reference, priority, _):
@@ -493,7 +493,7 @@ final class RandomDay {
         switch operation {
         case .tick:
             checkAdvance(from: b, c)
-        case .recordLookup, .announceReady:
+        case .recordLookup, .announceReady, .recordDevice:
             #expect(c.tickets.isEmpty && c.counters.isEmpty && c.events.count == 1)
         case let .issue(reference, priority, kiosk):
             checkIssue(lookUp(reference, in: b)!, priority: priority, kiosk: kiosk, before: b, change: c)

@@ -1,0 +1,162 @@
+import Cups
+import DeviceProfiles
+import Foundation
+import Logging
+import MotCuaConfig
+import PrintLayout
+import QueueCore
+import QueueService
+import Store
+
+/// The office's printers at run time: which can print, and tickets printed on the first of a kiosk's
+/// ticket printers that can, the next one when it cannot (fail-over in configuration order).
+///
+/// A ticket never depends on its print: the caller has committed it before asking, and a print that
+/// fails everywhere only makes ``PrintedTicket/printed`` false, so the kiosk shows the ticket on screen.
+/// Every health change is recorded once (``PrinterFaultRecorder``): a fault opens an incident and sends
+/// `device.fault`; the first good reading after it ends the incident and sends `device.recovered`.
+public actor PrinterPool {
+    /// One configured printer with what it prints with.
+    struct Entry: Sendable {
+        let configured: ConfiguredPrinter
+        let profile: PrinterProfile
+        let renderer: EscPosRenderer
+    }
+
+    private let entries: [Entry]
+    private let ticketTemplate: PrintTemplate
+    private let client: CupsClient
+    private let recorder: PrinterFaultRecorder
+    private var health: [String: PrinterHealth] = [:]
+    private var incidents: [String: Incident] = [:]
+    private var loadedIncidents = false
+
+    /// The profile a ticket printer without `profile` prints with.
+    public static let defaultTicketProfile = "generic-escpos-80mm"
+
+    /// Sets the printers up; a profile that is not in `profiles` or a font that cannot be opened is refused
+    /// with the configuration key and the reason.
+    public init(
+        printers: [ConfiguredPrinter], profiles: PrinterProfileCatalog, ticketTemplate: PrintTemplate, client: CupsClient,
+        engine: QueueEngine, store: QueueStore, logger: Logger
+    ) throws(PrinterSetupError) {
+        var entries: [Entry] = []
+        for (index, printer) in printers.enumerated() where printer.role == .ticket {
+            let id = printer.profile ?? Self.defaultTicketProfile
+            guard let profile = profiles.profile(id: id) else {
+                throw PrinterSetupError(
+                    subject: printer.profile == nil ? "Devices/printers" : "printers[\(index)].profile",
+                    reason: "no printer profile \"\(id)\" (known: \(profiles.profiles.map(\.id).sorted().joined(separator: ", ")))"
+                )
+            }
+            do {
+                entries.append(Entry(configured: printer, profile: profile, renderer: try EscPosRenderer(profile: profile)))
+            } catch {
+                throw PrinterSetupError(subject: "printers[\(index)]", reason: "cannot open the ticket font: \(error)")
+            }
+        }
+        self.entries = entries
+        self.ticketTemplate = ticketTemplate
+        self.client = client
+        recorder = PrinterFaultRecorder(engine: engine, store: store, logger: logger)
+    }
+
+    /// Whether any printer prints tickets.
+    public nonisolated var hasTicketPrinters: Bool { !entries.isEmpty }
+
+    /// Prints `ticket` for `kiosk` on the first of its ticket printers that is ready; tries the next on
+    /// any fault. Returns at once, unprinted, when no ticket printer serves that kiosk.
+    public func printTicket(_ ticket: TicketPrintData, kiosk: String?) async -> PrintedTicket {
+        let candidates = entries.filter { $0.configured.serves(kiosk: kiosk) }
+        guard !candidates.isEmpty else {
+            return PrintedTicket(printed: false, problems: ["no ticket printer serves kiosk \(kiosk ?? "(none)")"])
+        }
+        let document: PrintDocument
+        do {
+            document = try ticketTemplate.render(ticket.values)
+        } catch {
+            return PrintedTicket(printed: false, problems: ["\(error)"])
+        }
+        var problems: [String] = []
+        for entry in candidates {
+            let queue = entry.configured.queue
+            let now = await refresh(queue)
+            guard now.canPrint else {
+                problems.append("\(queue): \(now.detail ?? now.name)")
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try entry.renderer.bytes(for: document)
+            } catch {
+                problems.append("\(queue): \(error)")
+                continue
+            }
+            do {
+                let job = try await client.submitRaw(printer: queue, title: "Vé \(ticket.ticket.number)", bytes: bytes)
+                return PrintedTicket(printed: true, printer: queue, job: job, problems: problems)
+            } catch {
+                let reason = Self.words(for: error)
+                await update(queue, to: .fault(reason))
+                problems.append("\(queue): \(reason)")
+            }
+        }
+        return PrintedTicket(printed: false, problems: problems)
+    }
+
+    /// Reads every printer's state from CUPS and records what changed.
+    public func checkAll() async {
+        for entry in entries { _ = await refresh(entry.configured.queue) }
+    }
+
+    /// The printers as last read.
+    public func snapshots() -> [PrinterSnapshot] {
+        entries.map {
+            PrinterSnapshot(
+                queue: $0.configured.queue, role: $0.configured.role, kiosks: $0.configured.kiosks, profile: $0.profile.id,
+                model: "\($0.profile.vendor) \($0.profile.model)", health: health[$0.configured.queue] ?? .unknown
+            )
+        }
+    }
+
+    /// Reads `queue`'s state and records a change; returns the health.
+    private func refresh(_ queue: String) async -> PrinterHealth {
+        let now: PrinterHealth
+        do {
+            now = PrinterHealth(try await client.printerState(queue))
+        } catch {
+            now = .fault(Self.words(for: error))
+        }
+        await update(queue, to: now)
+        return now
+    }
+
+    private func update(_ queue: String, to new: PrinterHealth) async {
+        if !loadedIncidents {
+            incidents = recorder.openIncidents()
+            loadedIncidents = true
+        }
+        let old = health[queue] ?? .unknown
+        health[queue] = new
+        switch new {
+        case .fault(let reason) where old.canPrint:
+            // A fault already open from before a restart goes on; no second incident.
+            if incidents[queue] == nil { incidents[queue] = await recorder.fault(queue, reason: reason) }
+        case .ok where !old.canPrint || incidents[queue] != nil:
+            // Back from a fault, or the first good reading after a restart with the fault still open.
+            let incident = incidents.removeValue(forKey: queue)
+            await recorder.recovered(queue, ending: incident)
+        default:
+            break
+        }
+    }
+
+    /// A CUPS error in the administrator's words.
+    public static func words(for error: any Error) -> String {
+        guard let error = error as? CupsError else { return "\(error)" }
+        if error.code == .notFound { return "không có hàng in này trong CUPS (no such CUPS queue): \(error.message)" }
+        if error.code == .connectionFailed { return "không kết nối được CUPS (cannot reach the scheduler at \(error.server)): \(error.message)" }
+        if error.code == .notAcceptingJobs { return "hàng in không nhận lệnh in (not accepting jobs): \(error.message)" }
+        return "CUPS: \(error.message) [\(error.code)]"
+    }
+}
