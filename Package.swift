@@ -195,7 +195,9 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "EscPosTests", dependencies: ["EscPos"], swiftSettings: swiftSettings),
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles"], swiftSettings: swiftSettings),
-        .testTarget(name: "CupsTests", dependencies: ["Cups"], swiftSettings: swiftSettings),
+        // A private cupsd, socat printers and an ippeveprinter for the CUPS and end-to-end printing tests.
+        .target(name: "CupsTestSupport", dependencies: ["Cups"], path: "Tests/CupsTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "CupsTests", dependencies: ["Cups", "CupsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PrintLayoutTests",
             dependencies: ["PrintLayout", "EscPos", "DeviceProfiles", "Raster", "QueueCore"],
@@ -220,6 +222,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "CupsTestSupport", "Cups", "EscPos",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

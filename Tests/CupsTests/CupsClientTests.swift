@@ -1,4 +1,5 @@
 import Cups
+import CupsTestSupport
 import Testing
 
 /// The Swift layer against a real scheduler: each test starts its own private cupsd (see ``PrivateCups``).

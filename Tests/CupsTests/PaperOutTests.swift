@@ -1,4 +1,5 @@
 import Cups
+import CupsTestSupport
 import Foundation
 import Testing
 

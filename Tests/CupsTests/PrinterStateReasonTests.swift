@@ -1,4 +1,5 @@
 import Cups
+import CupsTestSupport
 import Testing
 
 @Suite("Printer state reasons and server names")

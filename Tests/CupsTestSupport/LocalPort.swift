@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Loopback TCP ports for test servers.
-enum LocalPort {
+public enum LocalPort {
     /// A port on 127.0.0.1 that the kernel says is free now (bound to port 0, then released).
-    static func free() throws -> Int {
+    public static func free() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -22,7 +22,7 @@ enum LocalPort {
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port` (connects and closes at once).
-    static func isListening(_ port: Int) -> Bool {
+    public static func isListening(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }

@@ -2,11 +2,11 @@ import Foundation
 
 /// A stand-in for a network thermal printer: socat listening on 127.0.0.1 and appending every byte it
 /// receives to a file, as a JetDirect (port 9100) printer would take them.
-final class PrinterCapture {
+public final class PrinterCapture {
     /// The port it listens on.
-    let port: Int
+    public let port: Int
     /// Where the bytes go.
-    let file: URL
+    public let file: URL
     private let process: SpawnedProcess
 
     private init(port: Int, file: URL, process: SpawnedProcess) {
@@ -16,7 +16,7 @@ final class PrinterCapture {
     }
 
     /// Starts socat and waits until it accepts connections.
-    static func start(port: Int, file: URL, log: URL) async throws -> PrinterCapture {
+    public static func start(port: Int, file: URL, log: URL) async throws -> PrinterCapture {
         let process = try SpawnedProcess(
             PrivateCups.socat,
             ["-u", "TCP-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork", "OPEN:\(file.path),creat,append"],
@@ -39,12 +39,12 @@ final class PrinterCapture {
     }
 
     /// The bytes received so far.
-    func bytes() -> [UInt8] {
+    public func bytes() -> [UInt8] {
         (try? Data(contentsOf: file)).map { [UInt8]($0) } ?? []
     }
 
     /// Waits until at least `count` bytes have arrived and returns all of them.
-    func waitForBytes(_ count: Int, within limit: Duration = .seconds(20)) async throws -> [UInt8] {
+    public func waitForBytes(_ count: Int, within limit: Duration = .seconds(20)) async throws -> [UInt8] {
         try await eventually("\(count) bytes to reach the printer on port \(port)", within: limit) {
             let bytes = self.bytes()
             return bytes.count >= count ? bytes : nil
@@ -52,7 +52,7 @@ final class PrinterCapture {
     }
 
     /// Stops the listener (the printer goes offline).
-    func stop() async {
+    public func stop() async {
         await process.stop()
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Polls `check` every `interval` until it returns a value, for at most `limit`; then throws naming `what`.
 ///
 /// Bounded waits instead of fixed sleeps: a fast machine passes quickly, a slow one still passes.
-func eventually<T>(
+public func eventually<T>(
     _ what: String, within limit: Duration = .seconds(20), every interval: Duration = .milliseconds(50),
     _ check: () async throws -> T?
 ) async throws -> T {

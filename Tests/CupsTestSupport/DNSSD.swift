@@ -6,18 +6,18 @@ import Foundation
 /// for other tests (they hold no test state). A machine whose earlier processes were killed (a session
 /// that ended, a crash) keeps their socket and pid files in /run; a bus that does not answer is cleared
 /// and started again, or avahi-daemon would fail to reach it on every try.
-enum DNSSD {
-    static let dbusDaemon = "/usr/bin/dbus-daemon"
-    static let dbusSend = "/usr/bin/dbus-send"
-    static let avahiDaemon = "/usr/sbin/avahi-daemon"
-    static let busDirectory = "/run/dbus"
-    static let busSocket = "/run/dbus/system_bus_socket"
-    static let busPidFile = "/run/dbus/pid"
+public enum DNSSD {
+    public static let dbusDaemon = "/usr/bin/dbus-daemon"
+    public static let dbusSend = "/usr/bin/dbus-send"
+    public static let avahiDaemon = "/usr/sbin/avahi-daemon"
+    public static let busDirectory = "/run/dbus"
+    public static let busSocket = "/run/dbus/system_bus_socket"
+    public static let busPidFile = "/run/dbus/pid"
 
     /// Starts the system bus and avahi-daemon unless they run already, and waits until avahi answers.
     ///
     /// Suites run in parallel in one process: they share a single start.
-    static func ensureRunning() async throws {
+    public static func ensureRunning() async throws {
         try await start.value
     }
 

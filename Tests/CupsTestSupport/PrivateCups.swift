@@ -7,25 +7,25 @@ import Foundation
 /// Nothing is shared with the machine's own CUPS or with other instances, so tests and suites may each
 /// run their own in parallel. Use ``with(_:)``, which always stops it. Needs root (cupsd runs its
 /// backends as user lp) and the packages of `scripts/ensure-packages.sh test`.
-final class PrivateCups {
-    static let cupsd = "/usr/sbin/cupsd"
-    static let lpadmin = "/usr/sbin/lpadmin"
-    static let cupsdisable = "/usr/sbin/cupsdisable"
-    static let cupsenable = "/usr/sbin/cupsenable"
-    static let socat = "/usr/bin/socat"
+public final class PrivateCups {
+    public static let cupsd = "/usr/sbin/cupsd"
+    public static let lpadmin = "/usr/sbin/lpadmin"
+    public static let cupsdisable = "/usr/sbin/cupsdisable"
+    public static let cupsenable = "/usr/sbin/cupsenable"
+    public static let socat = "/usr/bin/socat"
 
     /// The instance's folder (etc, spool, cache, state, log, run, out).
-    let directory: URL
+    public let directory: URL
     /// The port cupsd listens on at 127.0.0.1.
-    let port: Int
+    public let port: Int
     /// A client of this scheduler (`localhost:port`, as the dest API wants it).
-    let client: CupsClient
+    public let client: CupsClient
     private let scheduler: SpawnedProcess
     private var captures: [PrinterCapture] = []
     private var ippPrinters: [IppEvePrinter] = []
 
     /// Starts a scheduler, runs `body` with it, and stops it whatever happens.
-    static func with<T>(_ body: (PrivateCups) async throws -> T) async throws -> T {
+    public static func with<T>(_ body: (PrivateCups) async throws -> T) async throws -> T {
         let cups = try await PrivateCups()
         do {
             let result = try await body(cups)
@@ -111,12 +111,12 @@ final class PrivateCups {
     }
 
     /// The environment for the CUPS command-line tools: the instance's Unix socket, where root is trusted.
-    var toolEnvironment: [String: String] {
+    public var toolEnvironment: [String: String] {
         ["CUPS_SERVER": directory.appendingPathComponent("run/cups.sock").path]
     }
 
     /// Adds an enabled raw queue `name` sending to `deviceURI`.
-    func addRawQueue(_ name: String, deviceURI: String) async throws {
+    public func addRawQueue(_ name: String, deviceURI: String) async throws {
         // lpadmin warns that raw queues are deprecated; that is expected.
         try await ChildProcess.run(
             Self.lpadmin, ["-p", name, "-E", "-v", deviceURI, "-m", "raw"], environment: toolEnvironment
@@ -124,14 +124,14 @@ final class PrivateCups {
     }
 
     /// Adds a raw queue `name` whose printer is a socat listener writing every byte it receives to a file.
-    func addCapturedQueue(_ name: String) async throws -> PrinterCapture {
+    public func addCapturedQueue(_ name: String) async throws -> PrinterCapture {
         let capture = try await startCapture(port: LocalPort.free(), name: name)
         try await addRawQueue(name, deviceURI: "socket://127.0.0.1:\(capture.port)")
         return capture
     }
 
     /// Starts a socat listener on 127.0.0.1:`port` appending what it receives to out/`name`.bin.
-    func startCapture(port: Int, name: String) async throws -> PrinterCapture {
+    public func startCapture(port: Int, name: String) async throws -> PrinterCapture {
         let capture = try await PrinterCapture.start(
             port: port, file: directory.appendingPathComponent("out/\(name).bin"),
             log: directory.appendingPathComponent("log/socat-\(name)-\(port).log")
@@ -141,7 +141,7 @@ final class PrivateCups {
     }
 
     /// Starts an ippeveprinter that reports the paper out (see ``IppEvePrinter``); stopped with the scheduler.
-    func startOutOfPaperPrinter() async throws -> IppEvePrinter {
+    public func startOutOfPaperPrinter() async throws -> IppEvePrinter {
         let printer = try await IppEvePrinter.startOutOfPaper(
             in: directory.appendingPathComponent("ipp-\(ippPrinters.count)")
         )
@@ -150,19 +150,19 @@ final class PrivateCups {
     }
 
     /// Makes `name` the default destination.
-    func setDefault(_ name: String) async throws {
+    public func setDefault(_ name: String) async throws {
         try await ChildProcess.run(Self.lpadmin, ["-d", name], environment: toolEnvironment)
     }
 
     /// Stops the queue `name` (`cupsdisable`), optionally with a reason message.
-    func disable(_ name: String, reason: String? = nil) async throws {
+    public func disable(_ name: String, reason: String? = nil) async throws {
         try await ChildProcess.run(
             Self.cupsdisable, (reason.map { ["-r", $0] } ?? []) + [name], environment: toolEnvironment
         )
     }
 
     /// Stops the listeners and the scheduler and removes the folder.
-    func stop() async {
+    public func stop() async {
         for capture in captures { await capture.stop() }
         for printer in ippPrinters { await printer.stop() }
         await scheduler.stop()

@@ -5,13 +5,13 @@ import Foundation
 /// Not Foundation's `Process`: a child spawned from one of Dispatch's threads inherits that thread's signal
 /// mask, with SIGTERM blocked, so it would ignore a polite stop. Here the child starts with no blocked
 /// signals and default handlers, and its output goes to a log file.
-final class SpawnedProcess {
+public final class SpawnedProcess {
     /// The child's process id.
-    let processIdentifier: pid_t
+    public let processIdentifier: pid_t
 
     /// Starts `executable` with `arguments`, the test's environment, stdin from /dev/null and stdout and
     /// stderr appended to `log`.
-    init(_ executable: String, _ arguments: [String], log: URL) throws {
+    public init(_ executable: String, _ arguments: [String], log: URL) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -42,14 +42,14 @@ final class SpawnedProcess {
     }
 
     /// Whether the child has ended (reaping it if so).
-    var hasEnded: Bool {
+    public var hasEnded: Bool {
         var status: Int32 = 0
         let result = waitpid(processIdentifier, &status, WNOHANG)
         return result == processIdentifier || (result == -1 && errno == ECHILD)
     }
 
     /// Sends SIGTERM and waits up to `limit` for the end, then sends SIGKILL.
-    func stop(within limit: Duration = .seconds(5)) async {
+    public func stop(within limit: Duration = .seconds(5)) async {
         guard !hasEnded else { return }
         kill(processIdentifier, SIGTERM)
         if await waitForEnd(within: limit) { return }

@@ -3,13 +3,13 @@ import Foundation
 /// A real IPP printer (CUPS's ippeveprinter) that keeps every job it receives, with a print command
 /// that reports the paper as out: its first job completes and leaves `media-empty` reported; every
 /// later job stays processing while CUPS shows `media-empty-warning` (TESTING.md, "CUPS").
-final class IppEvePrinter {
-    static let executable = "/usr/sbin/ippeveprinter"
+public final class IppEvePrinter {
+    public static let executable = "/usr/sbin/ippeveprinter"
 
     /// The port it listens on.
-    let port: Int
+    public let port: Int
     /// Its IPP URI, for a CUPS queue's device.
-    var uri: String { "ipp://localhost:\(port)/ipp/print" }
+    public var uri: String { "ipp://localhost:\(port)/ipp/print" }
     private let process: SpawnedProcess
 
     private init(port: Int, process: SpawnedProcess) {
@@ -18,7 +18,7 @@ final class IppEvePrinter {
     }
 
     /// Starts a paper-out printer in `directory` (created) and waits until it accepts connections.
-    static func startOutOfPaper(in directory: URL) async throws -> IppEvePrinter {
+    public static func startOutOfPaper(in directory: URL) async throws -> IppEvePrinter {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestFailure("\(executable) is missing: run `scripts/ensure-packages.sh test` as root "
                 + "(it installs cups-ipp-utils)")
@@ -57,7 +57,7 @@ final class IppEvePrinter {
     }
 
     /// Stops the printer.
-    func stop() async {
+    public func stop() async {
         await process.stop()
     }
 }

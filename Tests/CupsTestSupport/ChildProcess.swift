@@ -1,11 +1,11 @@
 import Foundation
 
 /// Runs the helper programs the CUPS tests need (cupsd, lpadmin, socat …).
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs `executable` to its end and returns its output (stdout and stderr together); throws with that
     /// output when it exits with a non-zero status.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
