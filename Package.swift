@@ -203,6 +203,7 @@ let package = Package(
             dependencies: ["PrintLayout", "EscPos", "DeviceProfiles", "Raster", "QueueCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "Cups"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RasterTests", dependencies: ["Raster"], resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),

@@ -94,8 +94,8 @@ extension ConfigReader {
                 ))
                 kiosks.append(kiosk)
             }
-            if role == .document, !kiosks.isEmpty {
-                throw try item.value("kiosks").fail("applies to ticket printers only; a document printer serves the whole office")
+            if role == .document, let first = kioskValues.first {
+                throw first.fail("a kiosk applies to ticket printers only; a document printer serves the whole office")
             }
             printers.append(ConfiguredPrinter(queue: queue, role: role, profile: profile, kiosks: kiosks))
         }

@@ -18,7 +18,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
 @Suite("Bad values are refused with the key and the reason")
 struct ConfigErrorTests {
     static let unknownKeys: [BadConfig] = [
-        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, workflow, day, queue, priority_groups, services, counters, auth"),
+        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, workflow, day, queue, priority_groups, services, counters, auth"),
         BadConfig("queue: {max_wait: 3}", "queue.max_wait", "unknown key; allowed here: priority_policy, regular_per_priority, service_order, max_wait_minutes"),
         BadConfig("services: [{id: 1, code: HT, name: H, prefix: A, colour: red}]", "services[0].colour", "allowed here: id, code, name, name_en, prefix, format, digits, block_start, windows, daily_quota, enabled"),
         BadConfig("counters: [{number: 1, services: [], desk: 2}]", "counters[0].desk", "allowed here: number, name, services"),
@@ -102,6 +102,21 @@ struct ConfigErrorTests {
         BadConfig(twoServices + "\ncounters: [{services: [HT]}]", "counters[0].number", "is required"),
         BadConfig(twoServices + "\ncounters: [{number: 1000, services: [HT]}]", "counters[0].number", "from 1 to 999"),
     ]
+
+    static let badPrinters: [BadConfig] = [
+        BadConfig("printers: [{role: ticket}]", "printers[0].queue", "is required"),
+        BadConfig("printers: [{queue: \"may in\"}]", "printers[0].queue", "a CUPS queue name"),
+        BadConfig("printers: [{queue: a}, {queue: a}]", "printers[1].queue", "names the CUPS queue \"a\" a second time"),
+        BadConfig("printers: [{queue: a, role: fax}]", "printers[0].role", "ticket"),
+        BadConfig("printers: [{queue: a, profile: Epson TM}]", "printers[0].profile", "lowercase letters, digits and '-'"),
+        BadConfig("printers: [{queue: a, role: document, kiosks: [k1]}]", "printers[0].kiosks[0]", "applies to ticket printers only"),
+        BadConfig("printers: [{queue: a, kiosks: [\"kiosk 1\"]}]", "printers[0].kiosks[0]", "a kiosk id"),
+        BadConfig("printing: {poll_seconds: 0}", "printing.poll_seconds", "from 1 to 3600"),
+        BadConfig("printing: {language: fr}", "printing.language", "vi"),
+    ]
+
+    @Test("bad printers", arguments: badPrinters)
+    func badPrinter(_ bad: BadConfig) { check(bad) }
 
     @Test("unknown keys", arguments: unknownKeys)
     func unknownKey(_ bad: BadConfig) { check(bad) }
