@@ -152,7 +152,7 @@ let package = Package(
         .target(
             name: "Printing",
             dependencies: [
-                "Cups", "PrintLayout", "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore", "Store",
+                "Cups", "PrintLayout", "Raster", "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -10,6 +10,12 @@ extension CupsClient {
     /// The call returns once the scheduler has spooled the job, not when the printer has it: follow it
     /// with ``jobStatus(_:)``. Blocking libcups calls run on a Dispatch worker thread; see ``CupsClient``.
     public func submitRaw(printer: String, title: String, bytes: [UInt8]) async throws(CupsError) -> Int {
+        try await submit(printer: printer, title: title, bytes: bytes, format: Cups.rawFormat)
+    }
+
+    /// Submits `bytes` of MIME type `format` (`application/pdf`: CUPS's filters turn it into what the printer
+    /// takes) as one job to the queue `printer` and returns the job id; see ``submitRaw(printer:title:bytes:)``.
+    public func submit(printer: String, title: String, bytes: [UInt8], format: String) async throws(CupsError) -> Int {
         try await withConnection(.submitJob, printer: printer) { connection throws(CupsError) in
             let http = connection.http
             // Create-Job by hand: libcups's cupsCreateJob goes through the dest API, which looks the queue up
@@ -35,7 +41,7 @@ extension CupsClient {
             // No document-name: cupsd 2.4.2-3+deb12u10 (Debian 12's security update of 2026) loops for ever
             // escaping a space in a document-name when the job starts, and dies of it (see the closing note
             // of issue 4). The job keeps its title through job-name, which that code does not touch.
-            guard cupsStartDocument(http, printer, id, nil, Cups.rawFormat, 1) == HTTP_STATUS_CONTINUE else {
+            guard cupsStartDocument(http, printer, id, nil, format, 1) == HTTP_STATUS_CONTINUE else {
                 throw fail()
             }
             let written = bytes.withUnsafeBufferPointer { buffer -> http_status_t in

@@ -98,7 +98,11 @@ struct Daemon {
                 lookupTimeout: .milliseconds(configuration.workflowLookupTimeoutMilliseconds),
                 outageGrace: .seconds(configuration.workflowOutageSeconds)
             )
-            let made = WorkflowLink(settings: settings, store: store, engine: engine, requests: OfficeCoreRequests(engine: engine), logger: logger)
+            let documents = printers.map {
+                DocumentPrinting(pool: $0, templates: PrintingSetup.templates(for: configuration), office: configuration.siteName)
+            }
+            let requests = OfficeCoreRequests(engine: engine, printer: documents?.handler)
+            let made = WorkflowLink(settings: settings, store: store, engine: engine, requests: requests, logger: logger)
             // Listed after the embedded core: the group stops services in reverse order, so the link
             // lets go of the core before the core closes.
             workflowServices.append(made)

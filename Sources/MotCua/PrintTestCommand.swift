@@ -42,8 +42,7 @@ struct PrintTestCommand: AsyncParsableCommand {
         let template: PrintTemplate
         do {
             catalog = try PrintingSetup.profiles()
-            let language = configuration.printingLanguage ?? configuration.pageLanguage
-            template = try PrintingSetup.template("test", language: language, site: configuration.printingTemplates)
+            template = try PrintingSetup.template("test", for: configuration)
         } catch {
             fail("\(error)")
         }

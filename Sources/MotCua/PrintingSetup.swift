@@ -20,8 +20,7 @@ enum PrintingSetup {
         let printers = configuration.allPrinters
         guard !printers.isEmpty else { return nil }
         let catalog = try profiles()
-        let language = configuration.printingLanguage ?? configuration.pageLanguage
-        let template = try ticketTemplate(language: language, site: configuration.printingTemplates)
+        let template = try template("ticket", for: configuration)
         do {
             return try PrinterPool(
                 printers: printers, profiles: catalog, ticketTemplate: template, client: CupsClient(),
@@ -44,24 +43,21 @@ enum PrintingSetup {
         }
     }
 
-    /// The ticket template for `language`: the office's own when its folder has one, else the built-in.
-    static func ticketTemplate(language: String, site: String?) throws -> PrintTemplate {
-        try template("ticket", language: language, site: site)
+    /// The print templates in the office's language (`printing.language`, else `pages.language`): its own
+    /// folder (`printing.templates`) over the built-in `Templates/printing`.
+    static func templates(for configuration: MotCuaConfiguration) -> PrintTemplateFolder {
+        PrintTemplateFolder(
+            builtIn: ShareFolder.find("Templates", containing: "printing").map { $0 + "/printing" },
+            site: configuration.printingTemplates,
+            language: configuration.printingLanguage ?? configuration.pageLanguage
+        )
     }
 
-    /// The print template `name` (`ticket`, `test`) for `language`: the office's own
-    /// (`printing.templates/LANG/NAME.txt`) when there is one, else the built-in.
-    static func template(_ name: String, language: String, site: String?) throws -> PrintTemplate {
-        var candidates: [String] = []
-        if let site { candidates.append("\(site)/\(language)/\(name).txt") }
-        if let builtIn = ShareFolder.find("Templates", containing: "printing") {
-            candidates.append("\(builtIn)/printing/\(language)/\(name).txt")
-        }
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw DaemonError(message: "không tìm thấy mẫu in \(name) (no print template; looked for \(candidates.joined(separator: ", ")))")
-        }
+    /// The print template `name` (`ticket`, `test`, `receipt`) of `configuration`; a missing or broken one
+    /// is an error naming the file and the reason.
+    static func template(_ name: String, for configuration: MotCuaConfiguration) throws -> PrintTemplate {
         do {
-            return try PrintTemplate(contentsOf: path)
+            return try templates(for: configuration).template(named: name)
         } catch {
             throw DaemonError(message: "mẫu in (print template) \(error)")
         }

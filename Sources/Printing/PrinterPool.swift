@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import MotCuaConfig
 import PrintLayout
+import Raster
 import QueueCore
 import QueueService
 import Store
@@ -19,12 +20,14 @@ public actor PrinterPool {
     /// One configured printer with what it prints with.
     struct Entry: Sendable {
         let configured: ConfiguredPrinter
-        let profile: PrinterProfile
-        let renderer: EscPosRenderer
+        /// The ESC/POS model; nil for an office printer taking PDF pages.
+        let profile: PrinterProfile?
+        let renderer: EscPosRenderer?
     }
 
     private let entries: [Entry]
     private let ticketTemplate: PrintTemplate
+    private let pageRenderer: PageRenderer
     private let client: CupsClient
     private let recorder: PrinterFaultRecorder
     private var health: [String: PrinterHealth] = [:]
@@ -41,7 +44,11 @@ public actor PrinterPool {
         engine: QueueEngine, store: QueueStore, logger: Logger
     ) throws(PrinterSetupError) {
         var entries: [Entry] = []
-        for (index, printer) in printers.enumerated() where printer.role == .ticket {
+        for (index, printer) in printers.enumerated() {
+            if printer.role == .document, printer.profile == nil {
+                entries.append(Entry(configured: printer, profile: nil, renderer: nil))
+                continue
+            }
             let id = printer.profile ?? Self.defaultTicketProfile
             guard let profile = profiles.profile(id: id) else {
                 throw PrinterSetupError(
@@ -56,13 +63,18 @@ public actor PrinterPool {
             }
         }
         self.entries = entries
+        do {
+            pageRenderer = try PageRenderer()
+        } catch {
+            throw PrinterSetupError(subject: "printers", reason: "cannot open the document font: \(error)")
+        }
         self.ticketTemplate = ticketTemplate
         self.client = client
         recorder = PrinterFaultRecorder(engine: engine, store: store, logger: logger)
     }
 
     /// Whether any printer prints tickets.
-    public nonisolated var hasTicketPrinters: Bool { !entries.isEmpty }
+    public nonisolated var hasTicketPrinters: Bool { entries.contains { $0.configured.role == .ticket } }
 
     /// Prints `ticket` for `kiosk` on the first of its ticket printers that is ready; tries the next on
     /// any fault. Returns at once, unprinted, when no ticket printer serves that kiosk.
@@ -85,9 +97,10 @@ public actor PrinterPool {
                 problems.append("\(queue): \(now.detail ?? now.name)")
                 continue
             }
+            guard let renderer = entry.renderer else { continue }
             let bytes: [UInt8]
             do {
-                bytes = try entry.renderer.bytes(for: document)
+                bytes = try renderer.bytes(for: document)
             } catch {
                 problems.append("\(queue): \(error)")
                 continue
@@ -104,6 +117,49 @@ public actor PrinterPool {
         return PrintedTicket(printed: false, problems: problems)
     }
 
+    /// Prints `document` `copies` times on the first printer of `role` that is ready (the next on a fault):
+    /// ESC/POS for a thermal model, else A5 pages as PDF. Returns the queue and the CUPS job id.
+    public func printDocument(
+        _ document: PrintDocument, role: ConfiguredPrinter.Role, copies: Int, title: String
+    ) async throws(DocumentPrintError) -> (printer: String, job: Int) {
+        let candidates = entries.filter { $0.configured.role == role }
+        guard !candidates.isEmpty else { throw .noPrinter(role: role.rawValue) }
+        var problems: [String] = []
+        for entry in candidates {
+            let queue = entry.configured.queue
+            let now = await refresh(queue)
+            guard now.canPrint else {
+                problems.append("\(queue): \(now.detail ?? now.name)")
+                continue
+            }
+            let bytes: [UInt8]
+            let format: String
+            do {
+                if let renderer = entry.renderer {
+                    let one = try renderer.bytes(for: document)
+                    bytes = Array((0..<copies).map { _ in one }.joined())
+                    format = Cups.rawFormat
+                } else {
+                    let pages = try pageRenderer.pages(for: document)
+                    let all = Array((0..<copies).map { _ in pages }.joined())
+                    bytes = [UInt8](try PDFDocumentWriter(pageSize: pageRenderer.pageSize, title: title).document(pages: all))
+                    format = "application/pdf"
+                }
+            } catch {
+                throw .cannotRender("\(error)")
+            }
+            do {
+                let job = try await client.submit(printer: queue, title: title, bytes: bytes, format: format)
+                return (queue, job)
+            } catch {
+                let reason = Self.words(for: error)
+                await update(queue, to: .fault(reason))
+                problems.append("\(queue): \(reason)")
+            }
+        }
+        throw .allFailed(problems)
+    }
+
     /// Reads every printer's state from CUPS and records what changed.
     public func checkAll() async {
         for entry in entries { _ = await refresh(entry.configured.queue) }
@@ -113,8 +169,10 @@ public actor PrinterPool {
     public func snapshots() -> [PrinterSnapshot] {
         entries.map {
             PrinterSnapshot(
-                queue: $0.configured.queue, role: $0.configured.role, kiosks: $0.configured.kiosks, profile: $0.profile.id,
-                model: "\($0.profile.vendor) \($0.profile.model)", health: health[$0.configured.queue] ?? .unknown
+                queue: $0.configured.queue, role: $0.configured.role, kiosks: $0.configured.kiosks,
+                profile: $0.profile?.id ?? "pdf-a5",
+                model: $0.profile.map { "\($0.vendor) \($0.model)" } ?? "Máy in văn phòng, trang A5 (PDF)",
+                health: health[$0.configured.queue] ?? .unknown
             )
         }
     }
