@@ -41,16 +41,29 @@ struct ConfigCommand: AsyncParsableCommand {
                 }
                 throw ExitCode(1)
             }
+            // So are the printers: each profile must exist and the print templates must compile.
+            do {
+                try PrintingSetup.check(c)
+            } catch {
+                if json {
+                    let answer: [String: Any] = ["ok": false, "error": ["code": "bad_config", "key": "printers", "message": "\(error)"]]
+                    print(String(decoding: try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys]), as: UTF8.self))
+                } else {
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
+                throw ExitCode(1)
+            }
             if json {
                 let summary: [String: Any] = [
                     "ok": true, "source": file ?? "built-in", "site": c.siteID, "listen": c.listen.description,
                     "services": c.services.map(\.code), "counters": c.counters.map(\.number),
+                    "printers": c.allPrinters.map { ["queue": $0.queue, "role": $0.role.rawValue] },
                 ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self))
             } else {
                 print("Cấu hình hợp lệ (configuration is valid): \(file ?? "built-in default")")
                 print("  đơn vị: \(c.siteName) [\(c.siteID)], HTTP \(c.listen)")
-                print("  dịch vụ: \(c.services.count), quầy: \(c.counters.count)")
+                print("  dịch vụ: \(c.services.count), quầy: \(c.counters.count), máy in: \(c.allPrinters.count)")
             }
         }
     }

@@ -62,4 +62,18 @@ enum PrintingSetup {
             throw DaemonError(message: "mẫu in (print template) \(error)")
         }
     }
+
+    /// What a start would refuse about the printers of `configuration`: an unknown profile, a broken profile
+    /// file, a broken ticket, test or receipt template.
+    static func check(_ configuration: MotCuaConfiguration) throws {
+        let printers = configuration.allPrinters
+        guard !printers.isEmpty else { return }
+        let catalog = try profiles()
+        for (index, printer) in configuration.printers.enumerated() {
+            if let id = printer.profile, catalog.profile(id: id) == nil {
+                throw DaemonError(message: "printers[\(index)].profile: no printer profile \"\(id)\" (known: \(catalog.profiles.map(\.id).sorted().joined(separator: ", ")))")
+            }
+        }
+        for name in ["ticket", "test", "receipt"] { _ = try template(name, for: configuration) }
+    }
 }

@@ -168,6 +168,16 @@ struct PrintingTests {
         }
     }
 
+    @Test("an unknown printer profile stops config check and the start, naming the key and the known profiles")
+    func unknownProfile() async throws {
+        let daemon = try DaemonProcess(config: Self.config(printers: "  - {queue: kiosk-1, profile: epson-tm-t99}"))
+        let check = try DaemonProcess.run(["config", "check", "--config", daemon.configFile.path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("printers[0].profile") && check.stderr.contains("epson-tm-t99") && check.stderr.contains("epson-tm-t20"))
+        await #expect(throws: E2EError.self) { try await daemon.start() }
+        #expect(daemon.logText().contains("printers[0].profile"))
+    }
+
     /// Runs `motcua ARGS…` with `environment` added.
     static func motcua(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
