@@ -9,9 +9,9 @@ public final class SpawnedProcess {
     /// The child's process id.
     public let processIdentifier: pid_t
 
-    /// Starts `executable` with `arguments`, the test's environment, stdin from /dev/null and stdout and
-    /// stderr appended to `log`.
-    public init(_ executable: String, _ arguments: [String], log: URL) throws {
+    /// Starts `executable` with `arguments`, the test's environment with `environment` over it, stdin from
+    /// /dev/null and stdout and stderr appended to `log`.
+    public init(_ executable: String, _ arguments: [String], log: URL, environment: [String: String] = [:]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,19 +33,42 @@ public final class SpawnedProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
             throw TestFailure("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         processIdentifier = pid
     }
 
+    /// The exit status once reaped: the code it exited with, or 128 + the signal that ended it.
+    private var status: Int32?
+
     /// Whether the child has ended (reaping it if so).
     public var hasEnded: Bool {
-        var status: Int32 = 0
-        let result = waitpid(processIdentifier, &status, WNOHANG)
-        return result == processIdentifier || (result == -1 && errno == ECHILD)
+        if status != nil { return true }
+        var raw: Int32 = 0
+        let result = waitpid(processIdentifier, &raw, WNOHANG)
+        if result == processIdentifier {
+            // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
+            status = raw & 0x7F == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+            return true
+        }
+        return result == -1 && errno == ECHILD
+    }
+
+    /// Waits for the child to end by itself and returns its exit status (128 + signal when a signal ended
+    /// it); nil when it is still running after `limit` (it is then killed).
+    public func exitStatus(within limit: Duration) async -> Int32? {
+        guard await waitForEnd(within: limit) else {
+            kill(processIdentifier, SIGKILL)
+            _ = await waitForEnd(within: .seconds(2))
+            return nil
+        }
+        return status ?? -1
     }
 
     /// Sends SIGTERM and waits up to `limit` for the end, then sends SIGKILL.
