@@ -22,6 +22,8 @@ struct WorkflowReceiveCommand: ParsableCommand {
     var code: String?
     @Option(name: .customLong("received-at"), help: "Thời điểm tiếp nhận bằng tay, RFC 3339, trong 7 ngày qua (e.g. 2026-11-27T14:07:00+07:00).")
     var receivedAt: String?
+    @Flag(name: .customLong("print-receipt"), help: "In giấy tiếp nhận và hẹn trả kết quả ở máy in văn phòng (have the receipt printed by the connected daemon).")
+    var printReceipt = false
     @OptionGroup var options: WorkflowClientOptions
 
     func validate() throws {
@@ -36,12 +38,14 @@ struct WorkflowReceiveCommand: ParsableCommand {
 
     func run() throws {
         let params = DossierReceiveParams(
-            code: code, procedure: procedure, applicant: applicant, unit: unit, processingDays: days, receivedAt: receivedAt
+            code: code, procedure: procedure, applicant: applicant, unit: unit, processingDays: days, receivedAt: receivedAt,
+            printReceipt: printReceipt ? true : nil
         )
         let result = try options.call(params)
         try options.show(result) {
             let dossier = try WorkflowDossierText.dossier(result)
-            return "Đã tiếp nhận. " + WorkflowDossierText.summary(dossier)
+            let receipt = printReceipt ? "\nĐã gửi lệnh in giấy hẹn tới máy in của bộ phận một cửa (receipt sent to the office's printer)." : ""
+            return "Đã tiếp nhận. " + WorkflowDossierText.summary(dossier) + receipt
         }
     }
 }

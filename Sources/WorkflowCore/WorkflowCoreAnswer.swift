@@ -12,11 +12,19 @@ public struct WorkflowCoreAnswer: Sendable, Hashable {
     /// The daemon that said `session.hello` by this request (and was answered): once the answer is written,
     /// send it the notices waiting for it (``WorkflowStore/undeliveredNotices(daemonID:now:)``). Nil otherwise.
     public var greetedDaemon: String?
+    /// The documents the request asks a daemon to print (`print.document`; a dossier received with
+    /// `print_receipt`): send each once to one greeted daemon. Not stored: a receipt nobody prints is
+    /// printed again on request, not later by surprise.
+    public var documents: [PrintDocumentParams]
 
     /// An answer.
-    public init(response: RPCResponse?, notices: [WorkflowNotice] = [], greetedDaemon: String? = nil) {
+    public init(
+        response: RPCResponse?, notices: [WorkflowNotice] = [], greetedDaemon: String? = nil,
+        documents: [PrintDocumentParams] = []
+    ) {
         self.response = response
         self.notices = notices
         self.greetedDaemon = greetedDaemon
+        self.documents = documents
     }
 }

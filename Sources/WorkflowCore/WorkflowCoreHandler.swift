@@ -51,9 +51,10 @@ public struct WorkflowCoreHandler: Sendable {
     /// response but is still carried out, notices included.
     public func respond(to request: RPCRequest, session: inout WorkflowSession) -> WorkflowCoreAnswer {
         var notices: [WorkflowNotice] = []
+        var documents: [PrintDocumentParams] = []
         let outcome: Result<JSONValue, RPCError>
         do {
-            outcome = .success(try answer(request, session: &session, notices: &notices))
+            outcome = .success(try answer(request, session: &session, notices: &notices, documents: &documents))
         } catch {
             outcome = .failure(error)
         }
@@ -61,13 +62,16 @@ public struct WorkflowCoreHandler: Sendable {
         if case .success = outcome, request.method == WorkflowMethod.sessionHello.rawValue {
             greeted = session.daemonID
         }
+        if case .failure = outcome { documents = [] }
         return WorkflowCoreAnswer(
-            response: request.id.map { RPCResponse(id: $0, result: outcome) }, notices: notices, greetedDaemon: greeted
+            response: request.id.map { RPCResponse(id: $0, result: outcome) }, notices: notices, greetedDaemon: greeted,
+            documents: documents
         )
     }
 
     private func answer(
-        _ request: RPCRequest, session: inout WorkflowSession, notices: inout [WorkflowNotice]
+        _ request: RPCRequest, session: inout WorkflowSession, notices: inout [WorkflowNotice],
+        documents: inout [PrintDocumentParams]
     ) throws(RPCError) -> JSONValue {
         let method = try request.workflowMethod()
         switch method {
@@ -110,7 +114,11 @@ public struct WorkflowCoreHandler: Sendable {
                     )
                 }
             }
-            return try encode(dossier: dossier)
+            let encoded = try encode(dossier: dossier)
+            if params.printReceipt == true, case .object(let data) = encoded {
+                documents.append(PrintDocumentParams(template: "receipt", data: data))
+            }
+            return encoded
         case .dossierTransition:
             let params = try request.decodeParams(DossierTransitionParams.self)
             guard let status = DossierStatus(rawValue: params.statusCode) else {

@@ -1,11 +1,13 @@
 /// `dossier.receive` params (reference core only):
-/// `{"code"?, "procedure", "applicant", "unit"?, "processing_days", "received_at"?}`.
+/// `{"code"?, "procedure", "applicant", "unit"?, "processing_days", "received_at"?, "print_receipt"?}`.
 ///
 /// The core generates `code` when it is absent, and answers with the dossier in status 2 with its `due_at`
 /// computed from `processing_days` (at least 0) working days after `received_at`. `received_at`, an RFC 3339
 /// time with an offset, is for a dossier received by hand during an outage and entered later (the seed's
 /// manual mode, Đ8–9: entered within a week); the core refuses one in the future or more than 7 days old.
-/// Without it the dossier is received now. Members it does not know are ignored on decode.
+/// Without it the dossier is received now. With `print_receipt` true the core asks a connected daemon to
+/// print the receipt and appointment slip (`print.document`, template `receipt`, the dossier as data).
+/// Members it does not know are ignored on decode.
 public struct DossierReceiveParams: WorkflowParams {
     /// The answer: the dossier, as the Workflow library writes it (untyped here).
     public typealias Result = JSONValue
@@ -24,17 +26,20 @@ public struct DossierReceiveParams: WorkflowParams {
     public var processingDays: Int
     /// `received_at`: when the dossier was received by hand (RFC 3339), or nil for now.
     public var receivedAt: String?
+    /// `print_receipt`: whether to have the receipt printed by a connected daemon (nil: no).
+    public var printReceipt: Bool?
 
     enum CodingKeys: String, CodingKey {
         case code, procedure, applicant, unit
         case processingDays = "processing_days"
         case receivedAt = "received_at"
+        case printReceipt = "print_receipt"
     }
 
     /// Receive params.
     public init(
         code: String? = nil, procedure: String, applicant: String, unit: String? = nil, processingDays: Int,
-        receivedAt: String? = nil
+        receivedAt: String? = nil, printReceipt: Bool? = nil
     ) {
         self.code = code
         self.procedure = procedure
@@ -42,6 +47,7 @@ public struct DossierReceiveParams: WorkflowParams {
         self.unit = unit
         self.processingDays = processingDays
         self.receivedAt = receivedAt
+        self.printReceipt = printReceipt
     }
 
     /// Decodes and checks the params.
@@ -53,6 +59,7 @@ public struct DossierReceiveParams: WorkflowParams {
         unit = try c.decodeNonEmptyIfPresent(String.self, forKey: .unit)
         processingDays = try c.decode(Int.self, forKey: .processingDays, in: 0...Int.max)
         receivedAt = try c.decodeIfPresent(String.self, forKey: .receivedAt)
+        printReceipt = try c.decodeIfPresent(Bool.self, forKey: .printReceipt)
         if let receivedAt, !RFC3339.isValid(receivedAt) {
             throw DecodingError.dataCorruptedError(
                 forKey: .receivedAt, in: c, debugDescription: "not an RFC 3339 time with an offset: \(receivedAt)"

@@ -17,6 +17,8 @@ final class GreetedConnections: Sendable {
         let daemonID: String
         let frames: AsyncStream<[UInt8]>.Continuation
         var sent: Set<Int64> = []
+        /// When it was greeted, in greeting order.
+        var order = 0
     }
 
     /// One notice posted to one daemon, for the log.
@@ -30,13 +32,15 @@ final class GreetedConnections: Sendable {
     }
 
     private let state = Mutex([ObjectIdentifier: Mailbox]())
+    private let greetings = Atomic<Int>(0)
 
     /// Records that the daemon `daemonID` said hello on `connection`, whose task writes what `frames` yields.
     /// A second hello on the connection keeps what was sent on it.
     func greet(_ connection: ObjectIdentifier, daemonID: String, frames: AsyncStream<[UInt8]>.Continuation) {
         state.withLock { mailboxes in
             let sent = mailboxes[connection].flatMap { $0.daemonID == daemonID ? $0.sent : nil } ?? []
-            mailboxes[connection] = Mailbox(daemonID: daemonID, frames: frames, sent: sent)
+            let order = greetings.add(1, ordering: .relaxed).newValue
+            mailboxes[connection] = Mailbox(daemonID: daemonID, frames: frames, sent: sent, order: order)
         }
     }
 
@@ -62,6 +66,19 @@ final class GreetedConnections: Sendable {
                 deliveries.append(Delivery(id: notice.requestID, daemonID: mailbox.daemonID, posted: posted))
             }
             return deliveries
+        }
+    }
+
+    /// Posts `frame` (a request of the core's own, such as a `print.document`) to the daemon greeted most
+    /// recently, once; returns that daemon's id, or nil when no daemon is greeted or its mailbox is full.
+    func postToOne(_ frame: [UInt8]) -> String? {
+        state.withLock { mailboxes in
+            guard let newest = mailboxes.values.max(by: { $0.order < $1.order }) else { return nil }
+            switch newest.frames.yield(frame) {
+            case .enqueued: return newest.daemonID
+            case .dropped, .terminated: return nil
+            @unknown default: return nil
+            }
         }
     }
 

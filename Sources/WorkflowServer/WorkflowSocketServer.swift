@@ -129,6 +129,9 @@ public struct WorkflowSocketServer: Service {
                             for notice in reply.notices {
                                 post(notice, to: greeted, logger: log)
                             }
+                            for document in reply.documents {
+                                send(document, to: greeted, logger: log)
+                            }
                             if let daemonID = reply.greetedDaemon {
                                 try await sendWaitingNotices(to: daemonID, on: id, greeted: greeted, outbound: outbound, logger: log)
                             }
@@ -176,6 +179,27 @@ public struct WorkflowSocketServer: Service {
             }
             try await outbound.write(ByteBuffer(bytes: frame))
             logger.info("display notice sent after hello", metadata: metadata)
+        }
+    }
+
+    /// Sends `document` as a `print.document` request to the daemon greeted most recently, and logs where
+    /// it went; with no daemon connected it is not printed (and logged so).
+    private func send(_ document: PrintDocumentParams, to greeted: GreetedConnections, logger: Logger) {
+        let id = RPCID.string("p-" + UUID().uuidString.prefix(8).lowercased())
+        var metadata: Logger.Metadata = ["template": "\(document.template)", "id": "\(id)"]
+        let frame: [UInt8]
+        do {
+            frame = try FrameEncoder().encodeRequest(document, id: id)
+        } catch {
+            metadata["error"] = "\(error)"
+            logger.error("print request not sent: cannot encode it", metadata: metadata)
+            return
+        }
+        if let daemonID = greeted.postToOne(frame) {
+            metadata["daemon_id"] = "\(daemonID)"
+            logger.info("print request sent", metadata: metadata)
+        } else {
+            logger.warning("print request not sent: no daemon connected", metadata: metadata)
         }
     }
 
@@ -246,6 +270,11 @@ public struct WorkflowSocketServer: Service {
             ])
             // Not delivered: it goes out again when the daemon next says hello, not at once.
             if let noticeID { greeted.release(noticeID, on: connection) }
+            return
+        }
+        if case .string(let text) = response.id, text.hasPrefix("p-") {
+            let result = (try? response.result.get()).map { "\($0)" } ?? "-"
+            logger.info("a daemon printed a document", metadata: ["id": "\(id)", "result": "\(result)"])
             return
         }
         logger.debug("a daemon answered a request of the core", metadata: ["id": "\(id)"])

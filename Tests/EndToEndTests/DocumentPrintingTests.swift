@@ -106,4 +106,31 @@ struct DocumentPrintingTests {
             #expect(commands.filter { $0 == .feedAndCut(.partial, feed: 3) }.count == 2)
         }
     }
+
+    @Test("a dossier received with --print-receipt at the embedded core is printed on the office's document printer")
+    func receiveWithReceipt() async throws {
+        try await PrivateCups.with { cups in
+            let printer = try await cups.addCapturedQueue("van-phong")
+            let daemon = try DaemonProcess(config: PrintingTests.config(printers: "  - {queue: van-phong, role: document}"))
+            try await daemon.start(environment: ["CUPS_SERVER": "localhost:\(cups.port)"])
+            try #require(try await daemon.waitForMetric("motcua_workflow_connected", within: 15) { $0 == 1 } == 1)
+            let run = try PrintingTests.motcua([
+                "workflow", "receive", "--state-dir", daemon.stateDir.path, "--procedure", "Đăng ký khai sinh",
+                "--applicant", "Nguyễn Văn An", "--days", "3", "--print-receipt", "--json",
+            ], environment: [:])
+            #expect(run.status == 0, "\(run.stderr)")
+            let dossier = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+            let code = try #require(dossier["code"] as? String)
+            let pdf = try await printer.waitForBytes(2000)
+            #expect(pdf.starts(with: Array("%PDF-".utf8)))
+            // The document's title names the receipt and its dossier.
+            let file = daemon.stateDir.appendingPathComponent("receipt.pdf")
+            try Data(pdf).write(to: file)
+            let info = try runCapturing(URL(fileURLWithPath: "/usr/bin/pdfinfo"), [file.path])
+            #expect(info.stdout.contains("Title:           receipt \(code)"), "\(info.stdout)")
+            #expect(info.stdout.contains("Pages:           1"))
+            try await daemon.stop()
+            #expect(daemon.logText().contains("print request sent"), "the embedded core logs the request it sent")
+        }
+    }
 }
