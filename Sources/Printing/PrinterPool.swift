@@ -89,32 +89,14 @@ public actor PrinterPool {
         } catch {
             return PrintedTicket(printed: false, problems: ["\(error)"])
         }
-        var problems: [String] = []
-        for entry in candidates {
-            let queue = entry.configured.queue
-            let now = await refresh(queue)
-            guard now.canPrint else {
-                problems.append("\(queue): \(now.detail ?? now.name)")
-                continue
-            }
-            guard let renderer = entry.renderer else { continue }
-            let bytes: [UInt8]
-            do {
-                bytes = try renderer.bytes(for: document)
-            } catch {
-                problems.append("\(queue): \(error)")
-                continue
-            }
-            do {
-                let job = try await client.submitRaw(printer: queue, title: "Vé \(ticket.ticket.number)", bytes: bytes)
-                return PrintedTicket(printed: true, printer: queue, job: job, problems: problems)
-            } catch {
-                let reason = Self.words(for: error)
-                await update(queue, to: .fault(reason))
-                problems.append("\(queue): \(reason)")
-            }
+        let title = "Vé \(ticket.ticket.number)"
+        let outcome = await submitToFirstReady(candidates, title: title) { entry throws(PrintRenderError) in
+            guard let renderer = entry.renderer else { throw .encoding("a ticket printer needs an ESC/POS profile") }
+            return (try renderer.bytes(for: document), Cups.rawFormat)
         }
-        return PrintedTicket(printed: false, problems: problems)
+        return PrintedTicket(
+            printed: outcome.job != nil, printer: outcome.job?.printer, job: outcome.job?.id, problems: outcome.problems
+        )
     }
 
     /// Prints `document` `copies` times on the first printer of `role` that is ready (the next on a fault):
@@ -124,40 +106,67 @@ public actor PrinterPool {
     ) async throws(DocumentPrintError) -> (printer: String, job: Int) {
         let candidates = entries.filter { $0.configured.role == role }
         guard !candidates.isEmpty else { throw .noPrinter(role: role.rawValue) }
+        let pages = pageRenderer
+        let outcome = await submitToFirstReady(candidates, title: title) { entry throws(PrintRenderError) in
+            if let renderer = entry.renderer {
+                let one = try renderer.bytes(for: document)
+                return (Array((0..<copies).map { _ in one }.joined()), Cups.rawFormat)
+            }
+            let sheets = try pages.pages(for: document)
+            do {
+                let pdf = try PDFDocumentWriter(pageSize: pages.pageSize, title: title)
+                    .document(pages: Array((0..<copies).map { _ in sheets }.joined()))
+                return ([UInt8](pdf), "application/pdf")
+            } catch {
+                throw .encoding("cannot write the PDF: \(error)")
+            }
+        }
+        if let job = outcome.job { return (job.printer, job.id) }
+        if let renderProblem = outcome.renderProblem { throw .cannotRender(renderProblem) }
+        throw .allFailed(outcome.problems)
+    }
+
+    /// What one print came to: the job, or why each printer tried could not take it.
+    private struct Submission {
+        var job: (printer: String, id: Int)?
         var problems: [String] = []
+        /// Set when the document itself could not be made (the same on every printer of its kind).
+        var renderProblem: String?
+    }
+
+    /// Sends the bytes `render` makes for each of `candidates` in turn, skipping those that cannot print
+    /// now, until CUPS takes one; a printer whose submission fails is marked in fault.
+    private func submitToFirstReady(
+        _ candidates: [Entry], title: String,
+        render: (Entry) throws(PrintRenderError) -> (bytes: [UInt8], format: String)
+    ) async -> Submission {
+        var outcome = Submission()
         for entry in candidates {
             let queue = entry.configured.queue
             let now = await refresh(queue)
             guard now.canPrint else {
-                problems.append("\(queue): \(now.detail ?? now.name)")
+                outcome.problems.append("\(queue): \(now.detail ?? now.name)")
                 continue
             }
-            let bytes: [UInt8]
-            let format: String
+            let made: (bytes: [UInt8], format: String)
             do {
-                if let renderer = entry.renderer {
-                    let one = try renderer.bytes(for: document)
-                    bytes = Array((0..<copies).map { _ in one }.joined())
-                    format = Cups.rawFormat
-                } else {
-                    let pages = try pageRenderer.pages(for: document)
-                    let all = Array((0..<copies).map { _ in pages }.joined())
-                    bytes = [UInt8](try PDFDocumentWriter(pageSize: pageRenderer.pageSize, title: title).document(pages: all))
-                    format = "application/pdf"
-                }
+                made = try render(entry)
             } catch {
-                throw .cannotRender("\(error)")
+                outcome.problems.append("\(queue): \(error)")
+                outcome.renderProblem = "\(error)"
+                continue
             }
             do {
-                let job = try await client.submit(printer: queue, title: title, bytes: bytes, format: format)
-                return (queue, job)
+                let id = try await client.submit(printer: queue, title: title, bytes: made.bytes, format: made.format)
+                outcome.job = (queue, id)
+                return outcome
             } catch {
                 let reason = Self.words(for: error)
                 await update(queue, to: .fault(reason))
-                problems.append("\(queue): \(reason)")
+                outcome.problems.append("\(queue): \(reason)")
             }
         }
-        throw .allFailed(problems)
+        return outcome
     }
 
     /// Reads every printer's state from CUPS and records what changed.
