@@ -30,6 +30,7 @@ public actor PrinterPool {
     private let pageRenderer: PageRenderer
     private let client: CupsClient
     private let recorder: PrinterFaultRecorder
+    private let metrics: OfficeMetrics
     private var health: [String: PrinterHealth] = [:]
     private var incidents: [String: Incident] = [:]
     private var loadedIncidents = false
@@ -71,6 +72,8 @@ public actor PrinterPool {
         self.ticketTemplate = ticketTemplate
         self.client = client
         recorder = PrinterFaultRecorder(engine: engine, store: store, logger: logger)
+        metrics = engine.metrics
+        metrics.setDevices(kind: "printer", counts: ["ok": 0, "fault": 0, "not_monitored": entries.count])
     }
 
     /// Whether any printer prints tickets.
@@ -205,6 +208,7 @@ public actor PrinterPool {
         }
         let old = health[queue] ?? .unknown
         health[queue] = new
+        if old.name != new.name { publishCounts() }
         switch new {
         case .fault(let reason) where old.canPrint:
             // A fault already open from before a restart goes on; no second incident.
@@ -216,6 +220,19 @@ public actor PrinterPool {
         default:
             break
         }
+    }
+
+    /// `motcua_devices{kind="printer",state}`: how many printers are ok, in fault, not read yet.
+    private func publishCounts() {
+        var counts = ["ok": 0, "fault": 0, "not_monitored": 0]
+        for entry in entries {
+            switch health[entry.configured.queue] ?? .unknown {
+            case .ok: counts["ok", default: 0] += 1
+            case .fault: counts["fault", default: 0] += 1
+            case .unknown: counts["not_monitored", default: 0] += 1
+            }
+        }
+        metrics.setDevices(kind: "printer", counts: counts)
     }
 
     /// A CUPS error in the administrator's words.

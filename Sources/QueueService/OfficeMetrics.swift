@@ -14,6 +14,7 @@ public final class OfficeMetrics: Sendable {
 
     private static var issued: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "tickets_issued", unitName: "total", helpText: "Tickets issued, by service") }
     private static var calls: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "calls", unitName: "total", helpText: "Calls and recalls, by counter") }
+    private static var devices: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "devices", helpText: "Devices by kind and state") }
     private static var http: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request durations") }
     private static let httpBuckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -71,6 +72,14 @@ public final class OfficeMetrics: Sendable {
     /// Records whether the workflow core is connected.
     public func setWorkflowConnected(_ connected: Bool) {
         workflowConnected.set(to: connected ? 1 : 0)
+    }
+
+    /// Sets how many devices of `kind` (`printer`, …) are in each state (`ok`, `fault`, `not_monitored`,
+    /// `disconnected`): `motcua_devices{kind,state}`.
+    public func setDevices(kind: String, counts: [String: Int]) {
+        for (state, count) in counts {
+            registry.makeGauge(descriptor: Self.devices, labels: [("kind", kind), ("state", state)]).set(to: Double(count))
+        }
     }
 
     /// Records one HTTP request.

@@ -103,6 +103,7 @@ struct PrintingTests {
             #expect(open["kind"] as? String == "hardware")
             #expect(open["ended_at"] == nil || open["ended_at"] is NSNull)
             #expect((open["cause"] as? String)?.contains("kiosk-a") == true)
+            #expect(try await daemon.metric("motcua_devices{kind=\"printer\",state=\"fault\"}") == 1)
             let faults = try Self.deviceEvents(daemon).filter { $0.type == "device.fault" }
             #expect(faults.count == 1)
             #expect(faults.first?.data["device"] as? String == "kiosk-a")
@@ -117,6 +118,8 @@ struct PrintingTests {
             }
             let events = try Self.deviceEvents(daemon).map(\.type)
             #expect(events == ["device.fault", "device.recovered"])
+            #expect(try await daemon.metric("motcua_devices{kind=\"printer\",state=\"ok\"}") == 2)
+            #expect(try await daemon.metric("motcua_devices{kind=\"printer\",state=\"fault\"}") == 0)
             let next = try await Self.takeTicket(daemon)
             #expect(next["printed"] as? Bool == true)
             _ = try await first.waitForBytes(500)
