@@ -23,7 +23,8 @@ enum PrintingSetup {
         let template = try template("ticket", for: configuration)
         do {
             return try PrinterPool(
-                printers: printers, profiles: catalog, ticketTemplate: template, client: CupsClient(),
+                // A kiosk waits for its print: a scheduler that does not answer in 3 s counts as a fault.
+                printers: printers, profiles: catalog, ticketTemplate: template, client: CupsClient(timeout: .seconds(3)),
                 engine: engine, store: store, logger: logger
             )
         } catch {
