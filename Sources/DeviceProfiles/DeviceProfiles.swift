@@ -1,16 +1,23 @@
-// DeviceProfiles: device models as data. One JSON file per printer model in Devices/printers/.
+// DeviceProfiles: device models as data. One JSON file per model in Devices/printers/ and Devices/boards/.
 //
 // Files:
+// - DeviceProfile.swift .............. what every kind of profile has: an id and its checks
+// - DeviceProfileLoader.swift ........ reads a folder of one kind (the only file access), refuses broken files
+// - DeviceProfileError.swift ......... which file was refused and why
 // - PrinterProfile.swift ............. one printer model: paper, dots, code pages, features, ids
 // - PrinterProfile+Decoding.swift .... JSON decoding with defaults, and the checks on values
 // - PrinterCodePage.swift ............ a code page and its ESC t number on this model
 // - PrinterCutter.swift .............. none / full / partial
+// - PrinterProfileLoader.swift ....... the printers' folder as a catalog
+// - PrinterProfileCatalog.swift ...... the loaded profiles: lookup by id, USB ids or IEEE 1284 id
+// - BoardProfile.swift ............... one LED counter board model: serial line, characters, frame
+// - BoardProfile+Decoding.swift ...... JSON decoding and the checks on values
+// - BoardSerialSettings.swift ........ baud, data bits, parity, stop bits
+// - BoardFrameToken.swift ............ a byte, the address, the text or a checksum, in frame order
+// - BoardFrameEncoder.swift .......... the bytes that show a number or blank the board
 // - USBDeviceID.swift ................ a USB vendor:product pair written as hex strings
 // - IEEE1284Match.swift .............. MFG/MDL strings a printer's IEEE 1284 device id must carry
 // - IEEE1284DeviceID.swift ........... parses "MFG:EPSON;MDL:TM-T20II;…" as printers report it
-// - PrinterProfileLoader.swift ....... reads a folder (the only file access), refuses broken files
-// - PrinterProfileCatalog.swift ...... the loaded profiles: lookup by id, USB ids or IEEE 1284 id
-// - PrinterProfileError.swift ........ which file was refused and why
 
 /// Device models as data: one file per model in `Devices/`, so a new model is a new file, not new code.
 public enum DeviceProfiles {}

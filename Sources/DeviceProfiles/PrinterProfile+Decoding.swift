@@ -1,4 +1,7 @@
-extension PrinterProfile {
+extension PrinterProfile: DeviceProfile {
+    /// Profiles in `Devices/printers`.
+    public static var kind: String { "printer" }
+
     private enum CodingKeys: String, CodingKey {
         case id, vendor, model, source, paperWidthMM, printableDots, dpi, fontAColumns, codePages
         case vietnameseThroughCodePage, qrCode, code128, cutter, usb, ieee1284, notes
@@ -28,7 +31,7 @@ extension PrinterProfile {
     }
 
     /// The first value no real printer could have, as (field, why); nil when the profile is sound.
-    func impossibleValue() -> (field: String, why: String)? {
+    public func impossibleValue() -> (field: String, why: String)? {
         let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         if id.isEmpty || !id.allSatisfy(idCharacters.contains) {
             return ("id", "\"\(id)\" must be lowercase letters, digits and '-'")

@@ -3,7 +3,7 @@
 /// Vietnamese is printed as a raster image unless ``vietnameseThroughCodePage`` is true: many
 /// printers list WPC1258 or TCVN-3 but print it wrongly, so a profile says it works only when
 /// someone has seen it work.
-public struct PrinterProfile: Sendable, Hashable, Decodable {
+public struct PrinterProfile: Sendable, Hashable {
     /// Stable id, lowercase letters, digits and `-`: "epson-tm-t20", "generic-escpos-80mm".
     public var id: String
     /// Maker, as on the label ("Epson", "Xprinter", "Generic").

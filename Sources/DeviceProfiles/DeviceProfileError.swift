@@ -1,5 +1,5 @@
-/// A profile file the loader refused, naming the file and what was wrong with it.
-public struct PrinterProfileError: Error, Sendable, Hashable, CustomStringConvertible {
+/// A device profile file the loader refused, naming the file and what was wrong with it.
+public struct DeviceProfileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was wrong.
     public enum Reason: Sendable, Hashable, CustomStringConvertible {
         /// The folder could not be listed, or a file could not be read.
@@ -10,7 +10,7 @@ public struct PrinterProfileError: Error, Sendable, Hashable, CustomStringConver
         case missingKey(String)
         /// A key has a value of the wrong type (or null); the key path and the type expected.
         case wrongType(key: String, expected: String)
-        /// A value no printer could have; the key and why.
+        /// A value no device of the kind could have; the key and why.
         case impossibleValue(key: String, why: String)
         /// Another file already defines this id.
         case duplicateID(String, firstFile: String)
@@ -33,10 +33,17 @@ public struct PrinterProfileError: Error, Sendable, Hashable, CustomStringConver
     public let reason: Reason
 
     /// Creates an error.
-    public init(file: String, reason: Reason) {
+    public init(file: String, reason: Reason, kind: String = "printer") {
         self.file = file
         self.reason = reason
+        self.kind = kind
     }
 
-    public var description: String { "printer profile \(file) \(reason)" }
+    /// What kind of profile it was (`printer`, `board`), for the message.
+    public let kind: String
+
+    public var description: String { "\(kind) profile \(file) \(reason)" }
 }
+
+/// The name printer-profile code and tests have always used.
+public typealias PrinterProfileError = DeviceProfileError
