@@ -29,7 +29,7 @@ struct PrinterFaultRecorder: Sendable {
     func fault(_ queue: String, reason: String) async -> Incident? {
         logger.warning("printer fault", metadata: ["printer": "\(queue)", "reason": "\(reason)"])
         do {
-            _ = try await engine.perform(.recordDevice(device: queue, kind: "printer", fault: reason))
+            _ = try await engine.perform(.recordDevice(device: queue, kind: "printer", change: .fault(reason)))
         } catch {
             logger.error("cannot record the printer's fault event", metadata: ["printer": "\(queue)", "error": "\(error)"])
         }
@@ -47,7 +47,7 @@ struct PrinterFaultRecorder: Sendable {
     func recovered(_ queue: String, ending incident: Incident?) async {
         logger.notice("printer recovered", metadata: ["printer": "\(queue)"])
         do {
-            _ = try await engine.perform(.recordDevice(device: queue, kind: "printer", fault: nil))
+            _ = try await engine.perform(.recordDevice(device: queue, kind: "printer", change: .recovered))
         } catch {
             logger.error("cannot record the printer's recovery event", metadata: ["printer": "\(queue)", "error": "\(error)"])
         }

@@ -17,9 +17,9 @@ public enum QueueOperation: Sendable, Hashable {
     /// Tell the displays a dossier's result is ready for collection (`dossier.ready`, from the workflow
     /// core's `display.notice`); the name must already be masked.
     case announceReady(code: String, applicantMasked: String, counter: Int?)
-    /// A device's health changed: `fault` (with its reason in words) or, when `fault` is nil, recovered
-    /// (`device.fault` / `device.recovered`). `device` is its stable id (a CUPS queue), `kind` what it is.
-    case recordDevice(device: String, kind: String, fault: String?)
+    /// A device changed: a fault, a recovery, connected or disconnected (`device.*`). `device` is its stable
+    /// id (a CUPS queue, a board's stable path), `kind` what it is (`printer`, `display_board`).
+    case recordDevice(device: String, kind: String, change: DeviceChange)
     /// Only let time pass: opens or closes the day when its hour has come.
     case tick
 }

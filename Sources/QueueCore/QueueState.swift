@@ -162,10 +162,9 @@ public struct QueueState: Sendable {
         case .recordLookup(let code):
             guard DossierCode(code) != nil else { throw .badDossierCode(code) }
             emit(.dossierLookedUp, now, EventData(code: code), into: &change)
-        case let .recordDevice(device, kind, fault):
+        case let .recordDevice(device, kind, deviceChange):
             guard !device.isEmpty, device.count <= 200, !kind.isEmpty else { throw .badDevice(device) }
-            emit(fault == nil ? .deviceRecovered : .deviceFault, now,
-                 EventData(device: device, deviceKind: kind, reason: fault), into: &change)
+            emit(deviceChange.eventType, now, EventData(device: device, deviceKind: kind, reason: deviceChange.reason), into: &change)
         case let .announceReady(code, masked, counter):
             guard DossierCode(code) != nil else { throw .badDossierCode(code) }
             // A masked name keeps stars where letters were ("Nguyễn V** A"); a whole name never reaches a display.
