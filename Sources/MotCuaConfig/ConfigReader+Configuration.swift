@@ -32,6 +32,7 @@ extension ConfigReader {
         let printingLanguage = try printing.value("language").choice(["vi", "en"])
         let printingTemplates = try printing.value("templates").string()
         let printers = try printers(top.sections("printers") ?? [])
+        let boards = try boards(top.sections("boards") ?? [])
 
         let workflow = try top.section("workflow")
         let workflowSocket = try Self.socketPath(workflow.value("socket"))
@@ -62,7 +63,7 @@ extension ConfigReader {
         return MotCuaConfiguration(
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
             workflowSocket: workflowSocket, embeddedWorkflow: embedded, workflowAgency: agency,
-            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
+            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, boards: boards, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
             printingTemplates: printingTemplates,
             sessionHours: sessionHours,
             pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
@@ -100,6 +101,33 @@ extension ConfigReader {
             printers.append(ConfiguredPrinter(queue: queue, role: role, profile: profile, kiosks: kiosks))
         }
         return printers
+    }
+
+    /// The LED counter boards (`boards[]`): a stable serial path each, the counter, the profile id, the
+    /// address; two boards on one path need different addresses.
+    func boards(_ items: [ConfigSection]) throws(ConfigError) -> [ConfiguredBoard] {
+        var boards: [ConfiguredBoard] = []
+        for item in items {
+            let pathValue = try item.value("path")
+            let path = try pathValue.required(try pathValue.string("an absolute path of a serial port", where: { $0.hasPrefix("/") }))
+            let name = (path as NSString).lastPathComponent
+            if path.hasPrefix("/dev/"), ["ttyUSB", "ttyACM"].contains(where: name.hasPrefix), name.dropFirst(6).allSatisfy(\.isNumber) {
+                throw pathValue.fail("\(path) changes with the order devices are plugged in: use its stable name under /dev/serial/by-id/ or /dev/serial/by-path/ (`ls -l /dev/serial/by-id/`)")
+            }
+            let counterValue = try item.value("counter")
+            let counter = try counterValue.required(counterValue.int(1...999))
+            let profile = try item.value("profile").string(
+                "a profile id: lowercase letters, digits and '-', as the file names in Devices/boards",
+                where: { !$0.isEmpty && $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } }
+            ) ?? ConfiguredBoard.defaultProfile
+            let addressValue = try item.value("address")
+            let address = try addressValue.int(0...99) ?? 0
+            if let other = boards.firstIndex(where: { $0.path == path && $0.address == address }) {
+                throw addressValue.fail("\(address) is already the address of boards[\(other)] on \(path)")
+            }
+            boards.append(ConfiguredBoard(path: path, counter: counter, profile: profile, address: address))
+        }
+        return boards
     }
 
     /// The working day, the calling policy and the priority groups.

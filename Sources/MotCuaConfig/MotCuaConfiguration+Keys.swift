@@ -10,6 +10,7 @@ extension MotCuaConfiguration {
         "state_dir", "control_socket", "printer",
         "printing.poll_seconds", "printing.language", "printing.templates",
         "printers[].queue", "printers[].role", "printers[].profile", "printers[].kiosks",
+        "boards[].path", "boards[].counter", "boards[].profile", "boards[].address",
         "workflow.socket", "workflow.embedded", "workflow.agency", "workflow.lookup_timeout_ms", "workflow.outage_seconds",
         "day.opens", "day.closes",
         "queue.priority_policy", "queue.regular_per_priority", "queue.service_order", "queue.max_wait_minutes",

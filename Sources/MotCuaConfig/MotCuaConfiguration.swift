@@ -31,6 +31,8 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     public var printer: String?
     /// The printers with their roles (`printers`); see ``allPrinters`` for the list with `printer` in it.
     public var printers: [ConfiguredPrinter]
+    /// The LED counter boards (`boards`).
+    public var boards: [ConfiguredBoard]
     /// How often the printers' state is read from CUPS, in seconds (`printing.poll_seconds`).
     public var printingPollSeconds: Int
     /// The language tickets are printed in (`printing.language`); nil: the pages' language.
@@ -66,6 +68,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         workflowOutageSeconds: Int = 60,
         printer: String? = nil,
         printers: [ConfiguredPrinter] = [],
+        boards: [ConfiguredBoard] = [],
         printingPollSeconds: Int = 5,
         printingLanguage: String? = nil,
         printingTemplates: String? = nil,
@@ -88,6 +91,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.workflowOutageSeconds = workflowOutageSeconds
         self.printer = printer
         self.printers = printers
+        self.boards = boards
         self.printingPollSeconds = printingPollSeconds
         self.printingLanguage = printingLanguage
         self.printingTemplates = printingTemplates

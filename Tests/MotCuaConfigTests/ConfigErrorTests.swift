@@ -18,7 +18,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
 @Suite("Bad values are refused with the key and the reason")
 struct ConfigErrorTests {
     static let unknownKeys: [BadConfig] = [
-        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, workflow, day, queue, priority_groups, services, counters, auth"),
+        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, boards, workflow, day, queue, priority_groups, services, counters, auth"),
         BadConfig("queue: {max_wait: 3}", "queue.max_wait", "unknown key; allowed here: priority_policy, regular_per_priority, service_order, max_wait_minutes"),
         BadConfig("services: [{id: 1, code: HT, name: H, prefix: A, colour: red}]", "services[0].colour", "allowed here: id, code, name, name_en, prefix, format, digits, block_start, windows, daily_quota, enabled"),
         BadConfig("counters: [{number: 1, services: [], desk: 2}]", "counters[0].desk", "allowed here: number, name, services"),
@@ -112,6 +112,12 @@ struct ConfigErrorTests {
         BadConfig("printers: [{queue: a, role: document, kiosks: [k1]}]", "printers[0].kiosks[0]", "applies to ticket printers only"),
         BadConfig("printers: [{queue: a, kiosks: [\"kiosk 1\"]}]", "printers[0].kiosks[0]", "a kiosk id"),
         BadConfig("printing: {poll_seconds: 0}", "printing.poll_seconds", "from 1 to 3600"),
+        BadConfig("boards: [{counter: 1}]", "boards[0].path", "is required"),
+        BadConfig("boards: [{path: tty1, counter: 1}]", "boards[0].path", "an absolute path"),
+        BadConfig("boards: [{path: /dev/ttyUSB0, counter: 1}]", "boards[0].path", "/dev/serial/by-id/"),
+        BadConfig("boards: [{path: /dev/serial/by-id/a, counter: 0}]", "boards[0].counter", "from 1 to 999"),
+        BadConfig("boards: [{path: /dev/serial/by-id/a, counter: 1, address: 100}]", "boards[0].address", "from 0 to 99"),
+        BadConfig("boards: [{path: /dev/serial/by-id/a, counter: 1}, {path: /dev/serial/by-id/a, counter: 2}]", "boards[1].address", "already the address of boards[0]"),
         BadConfig("printing: {language: fr}", "printing.language", "vi"),
     ]
 
