@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -158,12 +158,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The LED counter boards on serial lines: frames from Devices/boards, reopened when they come back.
+        .target(
+            name: "LedBoards",
+            dependencies: [
+                "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore", "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
                 "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
-                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster",
+                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -204,6 +214,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Cups"], swiftSettings: swiftSettings),
+        .testTarget(name: "LedBoardsTests", dependencies: ["LedBoards", "DeviceProfiles"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RasterTests", dependencies: ["Raster"], resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),

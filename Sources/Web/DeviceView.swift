@@ -1,3 +1,5 @@
+import Foundation
+import LedBoards
 import MotCuaConfig
 import Printing
 
@@ -35,6 +37,17 @@ public struct DeviceView: Encodable, Sendable {
         self.init(
             id: printer.queue, kind: "printer", name: printer.model, role: printer.role.rawValue + kiosks, state: state,
             detail: printer.health.detail
+        )
+    }
+
+    /// A board as last driven: `ok` with what it shows, or `disconnected` with why; its id is the serial
+    /// path, with `#address` when it is not 0 (boards sharing an RS-485 line).
+    init(_ board: BoardSnapshot) {
+        let showing = board.showing.map { $0.trimmingCharacters(in: .whitespaces) }
+        let detail = board.problem ?? showing.map { $0.isEmpty ? "đang tắt (blank)" : "đang hiện (showing) \($0)" }
+        self.init(
+            id: board.address == 0 ? board.path : "\(board.path)#\(board.address)", kind: "display_board", name: board.model,
+            role: "counter \(board.counter)", state: board.connected ? "ok" : "disconnected", detail: detail
         )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LedBoards
 import Logging
 import Printing
 import QueueCore
@@ -18,6 +19,8 @@ public struct Office: Sendable {
     public let devices: [DeviceView]
     /// The printers: tickets are printed there, and they are listed with the devices; nil when none.
     public let printers: PrinterPool?
+    /// The LED counter boards, listed with the devices; nil when none.
+    public let boards: LedBoardService?
     /// The language tickets are printed in (`vi` or `en`).
     public let printLanguage: String
     /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
@@ -27,7 +30,7 @@ public struct Office: Sendable {
 
     public init(
         engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
-        printers: PrinterPool? = nil, printLanguage: String = "vi",
+        printers: PrinterPool? = nil, boards: LedBoardService? = nil, printLanguage: String = "vi",
         dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
     ) {
         self.engine = engine
@@ -35,6 +38,7 @@ public struct Office: Sendable {
         self.name = name
         self.devices = devices
         self.printers = printers
+        self.boards = boards
         self.printLanguage = printLanguage
         self.dossiers = dossiers
         self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
@@ -42,9 +46,10 @@ public struct Office: Sendable {
 
     public var metrics: OfficeMetrics { engine.metrics }
 
-    /// Every device: the printers as last read, then the others.
+    /// Every device: the printers as last read, the boards as last driven, then the others.
     public func allDevices() async -> [DeviceView] {
         let printers = await printers?.snapshots() ?? []
-        return printers.map(DeviceView.init) + devices
+        let boards = await boards?.snapshots() ?? []
+        return printers.map(DeviceView.init) + boards.map(DeviceView.init) + devices
     }
 }

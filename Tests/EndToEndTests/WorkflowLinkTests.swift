@@ -113,6 +113,13 @@ struct WorkflowLinkTests {
                 try await Task.sleep(for: .milliseconds(700))
                 try await core.start()
                 restarts += 1
+                // The next crash waits until the link has greeted this core: on a loaded machine a core
+                // can take long to start, and killing it before the link reached it tests nothing.
+                let greetings = restarts + 1
+                let deadline = Date().addingTimeInterval(30)
+                while daemon.logText().components(separatedBy: "workflow core connected").count - 1 < greetings, Date() < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
             }
             return restarts
         }

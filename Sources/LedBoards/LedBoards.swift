@@ -1,0 +1,10 @@
+// LedBoards: the LED counter boards on serial lines.
+//
+// - SerialPort.swift ............ a serial port opened raw at the profile's speed, parity and stop bits
+// - SerialPortError.swift ....... what failed, on which port, with the system's words
+// - BoardLine.swift ............. the boards sharing one serial path, and what each shows now
+// - BoardPanel.swift ............ the lines' state, changed one step at a time: frames, reopening, incidents
+// - LedBoardService.swift ....... the Service: shows each counter's number on every call, blanks it when the
+//                                  counter closes, reopens a board that went away
+// - LedBoardSetupError.swift .... a configured board that cannot be driven, naming its key
+// - BoardSnapshot.swift ......... a board as the devices list shows it
