@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards", "InputDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -158,6 +158,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Barcode scanners and counter keypads through evdev.
+        .target(
+            name: "InputDevices",
+            dependencies: [
+                "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The LED counter boards on serial lines: frames from Devices/boards, reopened when they come back.
         .target(
             name: "LedBoards",
@@ -173,7 +183,7 @@ let package = Package(
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
                 "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
-                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards",
+                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards", "InputDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -215,6 +225,7 @@ let package = Package(
         ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Cups"], swiftSettings: swiftSettings),
         .testTarget(name: "LedBoardsTests", dependencies: ["LedBoards", "DeviceProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "InputDevicesTests", dependencies: ["InputDevices", "DeviceProfiles", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RasterTests", dependencies: ["Raster"], resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),

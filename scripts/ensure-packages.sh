@@ -44,8 +44,9 @@ pngcheck            # … and check them with pngcheck
 poppler-utils       # pdfinfo and pdftoppm read back the PDF slips
 avahi-daemon        # ippeveprinter needs DNS-SD: the paper-out tests start avahi-daemon …
 dbus                # … on a system bus they start themselves
+umockdev            # the device tests: mocked scanners and keypads replaying evemu recordings
 '
-# Later: umockdev libudev-dev (devices), espeak-ng sox (voice). Add them to the list that needs them.
+# Later: espeak-ng sox (voice). Add them to the list that needs them.
 
 # --- helpers ---------------------------------------------------------------------------
 say() { printf 'ensure-packages: %s\n' "$*" >&2; }

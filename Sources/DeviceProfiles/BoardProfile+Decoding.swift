@@ -37,13 +37,7 @@ extension BoardProfile: DeviceProfile {
 
     /// The first value no real board could have, as (field, why); nil when the profile is sound.
     public func impossibleValue() -> (field: String, why: String)? {
-        let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-        if id.isEmpty || !id.allSatisfy(idCharacters.contains) {
-            return ("id", "\"\(id)\" must be lowercase letters, digits and '-'")
-        }
-        for (field, value) in [("vendor", vendor), ("model", model), ("source", source)] where value.trimmingSpaces().isEmpty {
-            return (field, "must not be empty")
-        }
+        if let fault = labelFault(vendor: vendor, model: model, source: source) { return fault }
         guard BoardSerialSettings.supportedBauds.contains(serial.baud) else {
             return ("serial.baud", "\(serial.baud) is not one of \(BoardSerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
         }

@@ -32,13 +32,7 @@ extension PrinterProfile: DeviceProfile {
 
     /// The first value no real printer could have, as (field, why); nil when the profile is sound.
     public func impossibleValue() -> (field: String, why: String)? {
-        let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-        if id.isEmpty || !id.allSatisfy(idCharacters.contains) {
-            return ("id", "\"\(id)\" must be lowercase letters, digits and '-'")
-        }
-        for (field, value) in [("vendor", vendor), ("model", model), ("source", source)] where value.trimmingSpaces().isEmpty {
-            return (field, "must not be empty")
-        }
+        if let fault = labelFault(vendor: vendor, model: model, source: source) { return fault }
         guard (40...120).contains(paperWidthMM) else { return ("paperWidthMM", "\(paperWidthMM) mm is not a receipt roll (40…120)") }
         guard (100...600).contains(dpi) else { return ("dpi", "\(dpi) is outside 100…600") }
         guard printableDots > 0 else { return ("printableDots", "\(printableDots) dots: a printer prints at least one dot") }

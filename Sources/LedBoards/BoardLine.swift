@@ -1,6 +1,5 @@
 import DeviceProfiles
 import MotCuaConfig
-import Store
 
 /// The boards sharing one serial path (one RS-485 line, or a single USB board), its port while open, and
 /// what each board shows.
@@ -21,6 +20,4 @@ struct BoardLine {
     var port: SerialPort?
     /// Why the port is not open, when it is not.
     var problem: String?
-    /// The incident opened when it went away.
-    var incident: Incident?
 }

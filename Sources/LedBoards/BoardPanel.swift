@@ -10,19 +10,13 @@ import Store
 actor BoardPanel {
     private var lines: [BoardLine]
     private let engine: QueueEngine
-    private let store: QueueStore
+    private let outages: DeviceOutages
     private let logger: Logger
 
-    init(lines: [BoardLine], engine: QueueEngine, store: QueueStore, logger: Logger) {
-        // Incidents still open from before a restart are continued by the line, not doubled.
-        let open = (try? store.incidents().filter { $0.endedAt == nil && $0.kind == .hardware }) ?? []
-        var continued = lines
-        for index in continued.indices {
-            continued[index].incident = open.first { $0.device == continued[index].path }
-        }
-        self.lines = continued
+    init(lines: [BoardLine], engine: QueueEngine, outages: DeviceOutages, logger: Logger) {
+        self.lines = lines
         self.engine = engine
-        self.store = store
+        self.outages = outages
         self.logger = logger
     }
 
@@ -109,15 +103,7 @@ actor BoardPanel {
         lines[index].problem = nil
         for board in lines[index].boards.indices { lines[index].boards[board].shown = nil }
         logger.notice("LED board line open", metadata: ["path": "\(path)"])
-        if let incident = lines[index].incident {
-            lines[index].incident = nil
-            await record(path, .connected)
-            do {
-                try store.endIncident(id: incident.id, at: engine.now())
-            } catch {
-                logger.error("cannot end the board's incident", metadata: ["path": "\(path)", "error": "\(error)"])
-            }
-        }
+        await outages.back(path, kind: "display_board")
     }
 
     private func send(_ frame: [UInt8], on index: Int) async -> Bool {
@@ -134,29 +120,9 @@ actor BoardPanel {
 
     /// The line at `index` is gone: once per outage, an incident and `device.disconnected`.
     private func lost(_ index: Int, reason: String) async {
-        let first = lines[index].problem == nil
         lines[index].problem = reason
-        guard first, lines[index].incident == nil else { return }
         let path = lines[index].path
-        logger.warning("LED board line lost", metadata: ["path": "\(path)", "reason": "\(reason)"])
-        await record(path, .disconnected(reason))
         let counters = lines[index].boards.map { String($0.configured.counter) }.joined(separator: ", ")
-        let incident = Incident(
-            kind: .hardware, device: path, cause: "Bảng LED quầy \(counters) (\(path)): \(reason)", startedAt: engine.now()
-        )
-        do {
-            try store.record(incident)
-            lines[index].incident = incident
-        } catch {
-            logger.error("cannot record the board's incident", metadata: ["path": "\(path)", "error": "\(error)"])
-        }
-    }
-
-    private func record(_ path: String, _ change: DeviceChange) async {
-        do {
-            _ = try await engine.perform(.recordDevice(device: path, kind: "display_board", change: change))
-        } catch {
-            logger.error("cannot record the board's event", metadata: ["path": "\(path)", "error": "\(error)"])
-        }
+        await outages.lost(path, kind: "display_board", cause: "Bảng LED quầy \(counters) (\(path)): \(reason)", reason: reason)
     }
 }

@@ -22,26 +22,29 @@ public final class LedBoardService: ServiceLifecycle.Service, Sendable {
     /// Boards from the configuration with their profiles; a profile id that is not in `profiles`, or two
     /// boards on one path with different serial settings, is refused naming the key.
     public init(
-        boards: [ConfiguredBoard], profiles: [BoardProfile], engine: QueueEngine, store: QueueStore, logger: Logger,
+        boards: [ConfiguredBoard], profiles: [BoardProfile], engine: QueueEngine, outages: DeviceOutages, logger: Logger,
         retryInterval: Duration = .seconds(2)
-    ) throws(LedBoardSetupError) {
-        panel = BoardPanel(lines: try Self.lines(boards: boards, profiles: profiles), engine: engine, store: store, logger: logger)
+    ) throws(DeviceSetupError) {
+        panel = BoardPanel(
+            lines: try Self.lines(boards: boards, profiles: profiles), engine: engine,
+            outages: outages, logger: logger
+        )
         self.engine = engine
         self.retryInterval = retryInterval
     }
 
-    /// Checks what ``init(boards:profiles:engine:store:logger:retryInterval:)`` would refuse, without a queue.
-    public static func validate(boards: [ConfiguredBoard], profiles: [BoardProfile]) throws(LedBoardSetupError) {
+    /// Checks what ``init(boards:profiles:engine:outages:logger:retryInterval:)`` would refuse, without a queue.
+    public static func validate(boards: [ConfiguredBoard], profiles: [BoardProfile]) throws(DeviceSetupError) {
         _ = try lines(boards: boards, profiles: profiles)
     }
 
     /// The boards grouped by serial path, in the order of their first board.
-    private static func lines(boards: [ConfiguredBoard], profiles: [BoardProfile]) throws(LedBoardSetupError) -> [BoardLine] {
+    private static func lines(boards: [ConfiguredBoard], profiles: [BoardProfile]) throws(DeviceSetupError) -> [BoardLine] {
         var lines: [String: BoardLine] = [:]
         var order: [String] = []
         for (index, configured) in boards.enumerated() {
             guard let profile = profiles.first(where: { $0.id == configured.profile }) else {
-                throw LedBoardSetupError(
+                throw DeviceSetupError(
                     key: "boards[\(index)].profile",
                     reason: "no board profile \"\(configured.profile)\" (known: \(profiles.map(\.id).sorted().joined(separator: ", ")))"
                 )
@@ -49,7 +52,7 @@ public final class LedBoardService: ServiceLifecycle.Service, Sendable {
             let board = BoardLine.Board(configured: configured, profile: profile, encoder: BoardFrameEncoder(profile: profile))
             if var line = lines[configured.path] {
                 guard line.settings == profile.serial else {
-                    throw LedBoardSetupError(
+                    throw DeviceSetupError(
                         key: "boards[\(index)].profile",
                         reason: "its serial settings differ from the other boards' on \(configured.path)"
                     )

@@ -6,5 +6,4 @@
 // - BoardPanel.swift ............ the lines' state, changed one step at a time: frames, reopening, incidents
 // - LedBoardService.swift ....... the Service: shows each counter's number on every call, blanks it when the
 //                                  counter closes, reopens a board that went away
-// - LedBoardSetupError.swift .... a configured board that cannot be driven, naming its key
 // - BoardSnapshot.swift ......... a board as the devices list shows it

@@ -28,20 +28,21 @@ struct ConfigCommand: AsyncParsableCommand {
             try refuse(key: "pages.templates") { _ = try TemplatesFolder.pages(for: c) }
             // So are the printers: each profile must exist and the print templates must compile.
             try refuse(key: "printers") { try PrintingSetup.check(c) }
-            // And the LED boards: each profile must exist, each on a counter the office has.
-            try refuse(key: "boards") { try BoardsSetup.check(c) }
+            // And the LED boards, scanners and keypads: each profile must exist, each on a counter the office has.
+            try refuse(key: "devices") { try DevicesSetup.check(c) }
             if json {
                 let summary: [String: Any] = [
                     "ok": true, "source": file ?? "built-in", "site": c.siteID, "listen": c.listen.description,
                     "services": c.services.map(\.code), "counters": c.counters.map(\.number),
                     "printers": c.allPrinters.map { ["queue": $0.queue, "role": $0.role.rawValue] },
                     "boards": c.boards.map { ["path": $0.path, "counter": $0.counter, "profile": $0.profile, "address": $0.address] },
+                    "inputs": c.inputs.map(\.path),
                 ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self))
             } else {
                 print("Cấu hình hợp lệ (configuration is valid): \(file ?? "built-in default")")
                 print("  đơn vị: \(c.siteName) [\(c.siteID)], HTTP \(c.listen)")
-                print("  dịch vụ: \(c.services.count), quầy: \(c.counters.count), máy in: \(c.allPrinters.count), bảng LED: \(c.boards.count)")
+                print("  dịch vụ: \(c.services.count), quầy: \(c.counters.count), máy in: \(c.allPrinters.count), bảng LED: \(c.boards.count), máy quét và bàn phím: \(c.inputs.count)")
             }
         }
 

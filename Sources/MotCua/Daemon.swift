@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InputDevices
 import LedBoards
 import Logging
 import MotCuaConfig
@@ -71,9 +72,10 @@ struct Daemon {
         let sessionLifetime = configuration.sessionHours * 3600
         let accounts = AccountService(store: store, sessionLifetime: TimeInterval(sessionLifetime))
         let printers = try PrintingSetup.pool(for: configuration, engine: engine, store: store, logger: logger)
-        let boards = try BoardsSetup.service(
-            for: configuration, counters: try store.counters().map(\.number), engine: engine, store: store, logger: logger
-        )
+        let counters = try store.counters().map(\.number)
+        let outages = DeviceOutages(engine: engine, store: store, logger: logger)
+        let boards = try DevicesSetup.boards(for: configuration, counters: counters, engine: engine, outages: outages, logger: logger)
+        let inputs = try DevicesSetup.inputs(for: configuration, counters: counters, engine: engine, outages: outages, logger: logger)
         var workflowServices: [any ServiceLifecycle.Service] = []
         var embeddedCore: WorkflowCoreSetup?
         let link: WorkflowLink?
@@ -117,7 +119,7 @@ struct Daemon {
             logger.notice("no workflow core: events wait in the outbox, dossier lookups answer 503")
         }
         let office = Office(
-            engine: engine, accounts: accounts, name: configuration.siteName, printers: printers, boards: boards,
+            engine: engine, accounts: accounts, name: configuration.siteName, printers: printers, boards: boards, inputs: inputs,
             printLanguage: configuration.printingLanguage ?? configuration.pageLanguage, dossiers: link
         )
         let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
@@ -163,7 +165,7 @@ struct Daemon {
             SystemdSupervision(notifier: notifier, engine: engine),
         ] + workflowServices + (printers.map {
             [PrinterMonitor(pool: $0, interval: .seconds(configuration.printingPollSeconds))]
-        } ?? []) + (boards.map { [$0] } ?? [])
+        } ?? []) + (boards.map { [$0] } ?? []) + (inputs.map { [$0] } ?? [])
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)

@@ -33,6 +33,7 @@ extension ConfigReader {
         let printingTemplates = try printing.value("templates").string()
         let printers = try printers(top.sections("printers") ?? [])
         let boards = try boards(top.sections("boards") ?? [])
+        let inputs = try inputs(scanners: top.sections("scanners") ?? [], keypads: top.sections("keypads") ?? [])
 
         let workflow = try top.section("workflow")
         let workflowSocket = try Self.socketPath(workflow.value("socket"))
@@ -63,7 +64,7 @@ extension ConfigReader {
         return MotCuaConfiguration(
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
             workflowSocket: workflowSocket, embeddedWorkflow: embedded, workflowAgency: agency,
-            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, boards: boards, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
+            workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, boards: boards, inputs: inputs, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
             printingTemplates: printingTemplates,
             sessionHours: sessionHours,
             pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
@@ -128,6 +129,39 @@ extension ConfigReader {
             boards.append(ConfiguredBoard(path: path, counter: counter, profile: profile, address: address))
         }
         return boards
+    }
+
+    /// The scanners (`scanners[]`: a stable input path and the lookup kiosk) and keypads (`keypads[]`: a
+    /// stable input path and the counter); each path is listed once.
+    func inputs(scanners: [ConfigSection], keypads: [ConfigSection]) throws(ConfigError) -> [ConfiguredInput] {
+        var inputs: [ConfiguredInput] = []
+        for (items, isScanner) in [(scanners, true), (keypads, false)] {
+            for item in items {
+                let pathValue = try item.value("path")
+                let path = try pathValue.required(try pathValue.string("an absolute path of an input device", where: { $0.hasPrefix("/") }))
+                let name = (path as NSString).lastPathComponent
+                if path.hasPrefix("/dev/input/"), name.hasPrefix("event"), name.dropFirst(5).allSatisfy(\.isNumber) {
+                    throw pathValue.fail("\(path) changes with the order devices are plugged in: use its stable name under /dev/input/by-id/ or /dev/input/by-path/ (`ls -l /dev/input/by-id/`)")
+                }
+                if inputs.contains(where: { $0.path == path }) {
+                    throw pathValue.fail("\(path) is already listed: one device serves one kiosk or counter")
+                }
+                let target: ConfiguredInput.Target
+                if isScanner {
+                    let kioskValue = try item.value("kiosk")
+                    target = .kiosk(try kioskValue.required(try kioskValue.string("a kiosk id: 1 to 64 letters, digits, '.', '_' or '-'", where: Self.isSiteID)))
+                } else {
+                    let counterValue = try item.value("counter")
+                    target = .counter(try counterValue.required(counterValue.int(1...999)))
+                }
+                let profile = try item.value("profile").string(
+                    "a profile id: lowercase letters, digits and '-', as the file names in Devices/inputs",
+                    where: { !$0.isEmpty && $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } }
+                ) ?? (isScanner ? ConfiguredInput.defaultScannerProfile : ConfiguredInput.defaultKeypadProfile)
+                inputs.append(ConfiguredInput(path: path, target: target, profile: profile))
+            }
+        }
+        return inputs
     }
 
     /// The working day, the calling policy and the priority groups.

@@ -11,6 +11,7 @@ extension MotCuaConfiguration {
         "printing.poll_seconds", "printing.language", "printing.templates",
         "printers[].queue", "printers[].role", "printers[].profile", "printers[].kiosks",
         "boards[].path", "boards[].counter", "boards[].profile", "boards[].address",
+        "scanners[].path", "scanners[].kiosk", "scanners[].profile", "keypads[].path", "keypads[].counter", "keypads[].profile",
         "workflow.socket", "workflow.embedded", "workflow.agency", "workflow.lookup_timeout_ms", "workflow.outage_seconds",
         "day.opens", "day.closes",
         "queue.priority_policy", "queue.regular_per_priority", "queue.service_order", "queue.max_wait_minutes",

@@ -33,6 +33,8 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     public var printers: [ConfiguredPrinter]
     /// The LED counter boards (`boards`).
     public var boards: [ConfiguredBoard]
+    /// The barcode scanners and counter keypads (`scanners`, `keypads`).
+    public var inputs: [ConfiguredInput]
     /// How often the printers' state is read from CUPS, in seconds (`printing.poll_seconds`).
     public var printingPollSeconds: Int
     /// The language tickets are printed in (`printing.language`); nil: the pages' language.
@@ -69,6 +71,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         printer: String? = nil,
         printers: [ConfiguredPrinter] = [],
         boards: [ConfiguredBoard] = [],
+        inputs: [ConfiguredInput] = [],
         printingPollSeconds: Int = 5,
         printingLanguage: String? = nil,
         printingTemplates: String? = nil,
@@ -92,6 +95,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.printer = printer
         self.printers = printers
         self.boards = boards
+        self.inputs = inputs
         self.printingPollSeconds = printingPollSeconds
         self.printingLanguage = printingLanguage
         self.printingTemplates = printingTemplates

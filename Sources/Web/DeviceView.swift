@@ -1,4 +1,5 @@
 import Foundation
+import InputDevices
 import LedBoards
 import MotCuaConfig
 import Printing
@@ -48,6 +49,14 @@ public struct DeviceView: Encodable, Sendable {
         self.init(
             id: board.address == 0 ? board.path : "\(board.path)#\(board.address)", kind: "display_board", name: board.model,
             role: "counter \(board.counter)", state: board.connected ? "ok" : "disconnected", detail: detail
+        )
+    }
+
+    /// A scanner or keypad: `ok` while open and grabbed, else `disconnected` with why.
+    init(_ input: InputSnapshot) {
+        self.init(
+            id: input.path, kind: input.kind, name: input.model, role: input.role,
+            state: input.connected ? "ok" : "disconnected", detail: input.problem
         )
     }
 }

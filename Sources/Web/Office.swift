@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InputDevices
 import LedBoards
 import Logging
 import Printing
@@ -21,6 +22,8 @@ public struct Office: Sendable {
     public let printers: PrinterPool?
     /// The LED counter boards, listed with the devices; nil when none.
     public let boards: LedBoardService?
+    /// The scanners and keypads, listed with the devices; their scans go to the lookup pages. Nil when none.
+    public let inputs: InputDeviceService?
     /// The language tickets are printed in (`vi` or `en`).
     public let printLanguage: String
     /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
@@ -30,7 +33,7 @@ public struct Office: Sendable {
 
     public init(
         engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
-        printers: PrinterPool? = nil, boards: LedBoardService? = nil, printLanguage: String = "vi",
+        printers: PrinterPool? = nil, boards: LedBoardService? = nil, inputs: InputDeviceService? = nil, printLanguage: String = "vi",
         dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
     ) {
         self.engine = engine
@@ -39,6 +42,7 @@ public struct Office: Sendable {
         self.devices = devices
         self.printers = printers
         self.boards = boards
+        self.inputs = inputs
         self.printLanguage = printLanguage
         self.dossiers = dossiers
         self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
@@ -46,10 +50,11 @@ public struct Office: Sendable {
 
     public var metrics: OfficeMetrics { engine.metrics }
 
-    /// Every device: the printers as last read, the boards as last driven, then the others.
+    /// Every device: the printers as last read, the boards as last driven, the scanners and keypads, then the others.
     public func allDevices() async -> [DeviceView] {
         let printers = await printers?.snapshots() ?? []
         let boards = await boards?.snapshots() ?? []
-        return printers.map(DeviceView.init) + boards.map(DeviceView.init) + devices
+        let inputs = inputs?.snapshots() ?? []
+        return printers.map(DeviceView.init) + boards.map(DeviceView.init) + inputs.map(DeviceView.init) + devices
     }
 }

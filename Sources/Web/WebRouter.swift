@@ -22,6 +22,7 @@ public enum WebRouter {
         HealthRoutes(office: office).register(on: router)
         PublicRoutes(office: office).register(on: router)
         EventStreamRoute(office: office).register(on: router)
+        ScanStreamRoute(office: office).register(on: router)
         SessionRoutes(office: office, sessionLifetime: sessionLifetime).register(on: router)
         CounterRoutes(office: office).register(on: router)
         AdminRoutes(office: office).register(on: router)

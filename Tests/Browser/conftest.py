@@ -101,10 +101,12 @@ class ApiError(Exception):
 class Daemon:
     """A running `motcua serve --demo` with its own state directory, HTTP port and control socket."""
 
-    def __init__(self, state_dir: Path, port: int, config: Path):
+    def __init__(self, state_dir: Path, port: int, config: Path, launcher=()):
         self.state_dir = state_dir
         self.port = port
         self.config = config
+        # A program the daemon runs under, e.g. umockdev-run with mocked input devices.
+        self.launcher = list(launcher)
         self.control_socket = state_dir / "control.sock"
         self.log_path = state_dir / "daemon.log"
         self.process = None
@@ -139,7 +141,7 @@ class Daemon:
         assert BINARY.exists(), f"{BINARY} is missing: build it first (make test does)"
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [str(BINARY), "serve", "--demo", "--config", str(self.config), "--state-dir", str(self.state_dir),
+            self.launcher + [str(BINARY), "serve", "--demo", "--config", str(self.config), "--state-dir", str(self.state_dir),
              "--http", f"127.0.0.1:{self.port}"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
@@ -299,11 +301,12 @@ def state_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_daemon(state_dir, config_text=None):
-    """A daemon on a free port with this configuration (default: CONFIG and the demo's services)."""
+def start_daemon(state_dir, config_text=None, launcher=()):
+    """A daemon on a free port with this configuration (default: CONFIG and the demo's services), under
+    `launcher` if given."""
     config = state_dir / "motcua.yaml"
     config.write_text(config_text if config_text is not None else CONFIG + DEMO_SERVICES, encoding="utf-8")
-    return Daemon(state_dir, free_port(), config).start()
+    return Daemon(state_dir, free_port(), config, launcher).start()
 
 
 @pytest.fixture

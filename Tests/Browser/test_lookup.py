@@ -18,6 +18,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+import mocked_scanner
 from conftest import (CONFIG, DEMO_SERVICES, WorkflowCore, core_dossier, screenshot, start_daemon, visible,
                       wait_for, yaml_value)
 
@@ -474,3 +475,33 @@ def test_idle_return_clears_a_found_dossier(daemon, browser):
     for left in [code, masked, *supplement]:
         assert left not in html, f"{left!r} is still in the page"
     assert page_errors(browser) == []
+
+
+def test_a_scanner_held_by_the_daemon_opens_the_dossier_on_its_kiosk(state_dir, browser):
+    """The issue's acceptance for scanners: a USB scanner the daemon grabs (mocked by umockdev, replaying
+    an evemu recording) reads a receipt's code; the /lookup page of its kiosk shows that dossier's status
+    without anyone touching the screen."""
+    core = WorkflowCore(state_dir / "core").start()
+    daemon = None
+    try:
+        code = core.demo_codes()[4]
+        config = (CONFIG + DEMO_SERVICES + f"workflow:\n  socket: {yaml_value(str(core.socket))}\n"
+                  + f"scanners:\n  - {{path: {mocked_scanner.SCANNER_LINK}, kiosk: tra-cuu-1}}\n")
+        daemon = start_daemon(state_dir, config, launcher=mocked_scanner.launcher(state_dir / "scanner", code)).wait_linked()
+
+        browser.get(daemon.url("/lookup?kiosk=tra-cuu-1"))
+        visible(browser, "#code")
+        wait_result(browser, code, timeout=30)
+        assert text(browser, "result-status") == "Đang xử lý"
+        assert "*" in text(browser, "result-applicant")
+        assert browser.find_element(By.ID, "code").get_attribute("data-source") == "scanner"
+        # The scanner reads the receipt again every few seconds: each read is the same lookup.
+        requests = lookup_requests(browser)
+        assert requests and set(requests) == {daemon.url("/api/v1/dossiers/" + code)}, requests
+        assert_fits_on_screen(browser)
+        screenshot(browser, "lookup-scanned-by-the-daemon")
+        assert page_errors(browser) == []
+    finally:
+        if daemon:
+            daemon.stop()
+        core.kill()

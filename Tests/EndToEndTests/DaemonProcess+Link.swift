@@ -34,11 +34,20 @@ extension DaemonProcess {
     /// A POST over the daemon's control socket, where the local administrator needs no login (what the
     /// `motcua counter …` commands use), without starting a process per call.
     func controlPost(_ path: String, timeout: TimeAmount = .seconds(10)) async throws -> Answer {
+        try await control(.POST, path, timeout: timeout)
+    }
+
+    /// A GET over the control socket.
+    func controlGet(_ path: String, timeout: TimeAmount = .seconds(10)) async throws -> Answer {
+        try await control(.GET, path, timeout: timeout)
+    }
+
+    private func control(_ method: HTTPMethod, _ path: String, timeout: TimeAmount) async throws -> Answer {
         guard let host = controlSocket.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else {
             throw E2EError("cannot encode \(controlSocket)")
         }
         var request = HTTPClientRequest(url: "http+unix://\(host)\(path)")
-        request.method = .POST
+        request.method = method
         let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         return Answer(status: Int(response.status.code), body: Data(buffer.readableBytesView))

@@ -13,6 +13,8 @@ final class DaemonProcess: @unchecked Sendable {
     let port: Int
     let configFile: URL
     private var process: Process?
+    /// Whether the daemon runs under a launcher (``start(_:environment:launcher:)``).
+    private var launched = false
     private let log: URL
 
     /// The office every end-to-end test runs: open around the clock, two services, two counters.
@@ -78,10 +80,18 @@ final class DaemonProcess: @unchecked Sendable {
     var pid: Int32? { process?.processIdentifier }
 
     /// Starts the daemon (with `extra` arguments after the usual ones) and waits until `/readyz` answers.
-    func start(_ extra: [String] = [], environment: [String: String] = [:]) async throws {
+    /// With `launcher` (e.g. `["/usr/bin/umockdev-run", "-d", FILE, "--"]`), the daemon runs under it.
+    func start(_ extra: [String] = [], environment: [String: String] = [:], launcher: [String] = []) async throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--config", configFile.path, "--state-dir", stateDir.path, "--http", "127.0.0.1:\(port)"] + extra
+        let arguments = ["serve", "--config", configFile.path, "--state-dir", stateDir.path, "--http", "127.0.0.1:\(port)"] + extra
+        launched = !launcher.isEmpty
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
@@ -109,6 +119,17 @@ final class DaemonProcess: @unchecked Sendable {
     @discardableResult
     func stop(signal: Int32 = SIGTERM) async throws -> Int32 {
         guard let process else { return 0 }
+        if launched {
+            // The launcher (umockdev-run) was started from a thread with SIGTERM blocked and ignores it: the
+            // signal goes to the daemon, its child, and the launcher ends with it.
+            let children = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
+            for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, signal) }
+            let deadline = Date() + 30
+            while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            guard !process.isRunning else { throw E2EError("the daemon did not stop within 30 s") }
+            self.process = nil
+            return process.terminationStatus
+        }
         guard let status = try await process.stop(signal: signal) else { throw E2EError("the daemon did not stop within 30 s") }
         self.process = nil
         return status
@@ -125,6 +146,7 @@ final class DaemonProcess: @unchecked Sendable {
         let body: Data
         var json: Any? { try? JSONSerialization.jsonObject(with: body) }
         var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var array: [[String: Any]] { json as? [[String: Any]] ?? [] }
     }
 
     func get(_ path: String, headers: [(String, String)] = []) async throws -> Answer {

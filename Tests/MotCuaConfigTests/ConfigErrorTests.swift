@@ -18,7 +18,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
 @Suite("Bad values are refused with the key and the reason")
 struct ConfigErrorTests {
     static let unknownKeys: [BadConfig] = [
-        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, boards, workflow, day, queue, priority_groups, services, counters, auth"),
+        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, boards, scanners, keypads, workflow, day, queue, priority_groups, services, counters, auth"),
         BadConfig("queue: {max_wait: 3}", "queue.max_wait", "unknown key; allowed here: priority_policy, regular_per_priority, service_order, max_wait_minutes"),
         BadConfig("services: [{id: 1, code: HT, name: H, prefix: A, colour: red}]", "services[0].colour", "allowed here: id, code, name, name_en, prefix, format, digits, block_start, windows, daily_quota, enabled"),
         BadConfig("counters: [{number: 1, services: [], desk: 2}]", "counters[0].desk", "allowed here: number, name, services"),

@@ -305,6 +305,8 @@ import Web
                 try await h.call(admin, .get, "/api/v1/incidents", "/api/v1/incidents?since=30/11/2026", expect: .badRequest, code: "bad_request")
                 try await h.call(client, .get, "/api/v1/incidents", bearer: clerk, expect: .forbidden, code: "forbidden")
                 try await h.call(admin, .get, "/api/v1/devices", expect: .ok)
+                // A kiosk with no scanner has no scan stream (the stream itself is tested with a mocked scanner).
+                try await h.call(client, .get, "/api/v1/kiosks/{kiosk}/scans", "/api/v1/kiosks/tra-cuu-1/scans", expect: .notFound, code: "no_scanner")
 
                 // Login with the one-time password, change it, log in again, log out.
                 let password = try #require(lan?["password"]?.stringValue)

@@ -77,7 +77,32 @@
       document.addEventListener(type, stillHere, { passive: true, capture: true });
     }
     startOver();
+    followScanner(new URLSearchParams(location.search).get("kiosk"));
   });
+
+  /**
+   * A scanner the daemon holds for this kiosk (`scanners[]` in its configuration, `?kiosk=ID` here): each
+   * code it scans arrives as a `scan` event and is looked up at once, as if typed and confirmed.
+   */
+  function followScanner(kiosk) {
+    if (!kiosk || !/^[A-Za-z0-9._-]{1,64}$/.test(kiosk) || !window.EventSource) return;
+    const source = new EventSource("/api/v1/kiosks/" + encodeURIComponent(kiosk) + "/scans");
+    source.addEventListener("scan", (event) => {
+      let scanned;
+      try {
+        scanned = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      endBurst();
+      stillHere();
+      field.dataset.source = "scanner";
+      setCode(extractCode(scanned.code || ""), true);
+      lookUp();
+    });
+    // A kiosk with no scanner configured gets 404 and the page goes on without one; after a daemon
+    // restart the browser reconnects by itself.
+  }
 
   /** Keys typed anywhere on the page go into the code; Enter looks it up. */
   function onKey(event) {

@@ -1,0 +1,11 @@
+// InputDevices: barcode scanners and counter keypads, read through evdev.
+//
+// - InputEvent.swift ............ one evdev event: type, code, value
+// - EvdevDevice.swift ........... an input device opened and grabbed, its events as an async stream
+// - EvdevDeviceError.swift ...... what failed, on which device, with the system's words
+// - ScanLineDecoder.swift ....... key codes to the text a scanner typed, a line per scan (shift, caps lock)
+// - ScannedCode.swift ........... one scanned line, for the kiosk it was scanned at
+// - ScanHub.swift ............... scanned lines to the lookup pages of their kiosk
+// - InputSnapshot.swift ......... a scanner or keypad as the devices list shows it
+// - InputDeviceService.swift .... the Service: opens each device, reopens it when it comes back, turns
+//                                  scans into lookups and keys into counter actions
