@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards", "InputDevices",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards", "InputDevices", "Udev",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -158,6 +158,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // libudev (Debian's libudev-dev, libudev.pc): enumeration and the netlink monitor.
+        .systemLibrary(name: "CUdev", path: "Sources/CUdev", pkgConfig: "libudev", providers: [.apt(["libudev-dev"])]),
+        // What is plugged in, matched to Devices/, followed through udev.
+        .target(
+            name: "Udev",
+            dependencies: [
+                "CUdev", "DeviceProfiles",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Barcode scanners and counter keypads through evdev.
         .target(
             name: "InputDevices",
@@ -183,7 +195,7 @@ let package = Package(
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
                 "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
-                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards", "InputDevices",
+                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards", "InputDevices", "Udev",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -18,6 +18,7 @@ git                 # SwiftPM fetches dependencies with git
 libsqlite3-dev      # GRDB links the system SQLite (sqlite3.pc)
 tzdata              # the office calendar works in Asia/Ho_Chi_Minh
 ca-certificates
+libudev-dev         # devices: libudev headers and libudev.pc (Sources/CUdev)
 libcups2-dev        # printing: libcups headers and library (no cups.pc: linked from Sources/CCups)
 libfreetype-dev     # printing: Vietnamese text rendered to raster for printers without a working code page
 pkgconf             # SwiftPM finds freetype2.pc with pkg-config
@@ -45,6 +46,8 @@ poppler-utils       # pdfinfo and pdftoppm read back the PDF slips
 avahi-daemon        # ippeveprinter needs DNS-SD: the paper-out tests start avahi-daemon …
 dbus                # … on a system bus they start themselves
 umockdev            # the device tests: mocked scanners and keypads replaying evemu recordings
+gir1.2-umockdev-1.0 # … and a Python harness (python3-gi) adding and removing devices under the daemon
+python3-gi
 '
 # Later: espeak-ng sox (voice). Add them to the list that needs them.
 

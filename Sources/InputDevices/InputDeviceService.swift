@@ -32,6 +32,8 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
     private let outages: DeviceOutages
     private let logger: Logger
     private let states: Mutex<[String: InputSnapshot]>
+    /// Counts ``nudge()`` calls: a device waiting for its retry goes at once when it changes.
+    private let nudges = Atomic<Int>(0)
     /// Where scans go.
     public let scans: ScanHub
     /// How often a device that went away is tried again.
@@ -138,8 +140,23 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
                 }
                 await outages.lost(path, kind: entry.kind, cause: "\(what) (\(path)): \(reason)", reason: reason)
             }
-            do { try await Task.sleep(for: retryInterval) } catch { return }
+            guard await waitForRetry() else { return }
         }
+    }
+
+    /// A device was plugged in (udev): devices waiting to be retried are tried now.
+    public func nudge() {
+        nudges.add(1, ordering: .relaxed)
+    }
+
+    /// Waits ``retryInterval``, or less when nudged; false when cancelled.
+    private func waitForRetry() async -> Bool {
+        let start = nudges.load(ordering: .relaxed)
+        let deadline = ContinuousClock.now + retryInterval
+        while ContinuousClock.now < deadline, nudges.load(ordering: .relaxed) == start {
+            do { try await Task.sleep(for: .milliseconds(50)) } catch { return false }
+        }
+        return !Task.isCancelled
     }
 
     private func handle(_ event: InputEvent, from entry: Entry, decoder: inout ScanLineDecoder) async {

@@ -67,6 +67,12 @@ public final class LedBoardService: ServiceLifecycle.Service, Sendable {
         return order.compactMap { lines[$0] }
     }
 
+    /// A device was plugged in or out (udev): lines that went away are tried now, and a line whose port
+    /// vanished is noticed now, rather than at the next retry.
+    public func nudge() async {
+        await panel.check()
+    }
+
     /// The boards as last driven.
     public func snapshots() async -> [BoardSnapshot] {
         await panel.snapshots()

@@ -62,7 +62,7 @@ enum DevicesSetup {
     }
 
     /// Every profile shipped in `Devices/FOLDER`; a broken file is an error naming it and the reason.
-    private static func profiles<Profile: DeviceProfile>(in folder: String, named: String) throws -> [Profile] {
+    static func profiles<Profile: DeviceProfile>(in folder: String, named: String) throws -> [Profile] {
         guard let devices = ShareFolder.find("Devices", containing: folder) else {
             throw DaemonError(message: "không tìm thấy thư mục Devices/\(folder) (looked beside the executable and in \(ShareFolder.installed("Devices").joined(separator: ", ")))")
         }

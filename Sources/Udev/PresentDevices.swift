@@ -1,0 +1,61 @@
+import DeviceProfiles
+import Synchronization
+
+/// What is plugged in now and matches a model in `Devices/` by USB id: serial adapters of board models,
+/// scanners and keypads (their input event nodes), USB printers. Kept current by ``HotPlugService``.
+public final class PresentDevices: Sendable {
+    private let boards: [BoardProfile]
+    private let inputs: [InputProfile]
+    private let printers: [PrinterProfile]
+    private let devices = Mutex<[String: PresentDevice]>([:])
+
+    /// An empty list matching against these models.
+    public init(boards: [BoardProfile], inputs: [InputProfile], printers: [PrinterProfile]) {
+        self.boards = boards
+        self.inputs = inputs
+        self.printers = printers
+    }
+
+    /// The subsystems worth following for these models.
+    public static let subsystems = ["tty", "input", "usbmisc"]
+
+    /// Replaces the list with what an enumeration found.
+    public func replace(with found: [UdevDevice]) {
+        let matched = found.compactMap(match)
+        devices.withLock { $0 = Dictionary(matched.map { ($0.device.sysPath, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+
+    /// Applies one monitor event; returns the matched device it concerns, if any.
+    @discardableResult
+    public func apply(_ event: UdevDevice) -> PresentDevice? {
+        if event.action == .remove {
+            return devices.withLock { $0.removeValue(forKey: event.sysPath) }
+        }
+        guard let matched = match(event) else { return nil }
+        devices.withLock { $0[event.sysPath] = matched }
+        return matched
+    }
+
+    /// Everything present, by name.
+    public func list() -> [PresentDevice] {
+        devices.withLock { Array($0.values) }.sorted { $0.name < $1.name }
+    }
+
+    /// The model `device` is, if any.
+    public func match(_ device: UdevDevice) -> PresentDevice? {
+        guard device.devNode != nil, let id = device.usbID else { return nil }
+        switch device.subsystem {
+        case "tty":
+            guard let board = boards.first(where: { $0.usb.contains(id) }) else { return nil }
+            return PresentDevice(device: device, kind: "display_board", profile: board.id, model: "\(board.vendor) \(board.model)")
+        case "input":
+            guard device.devNode?.contains("/event") == true, let input = inputs.first(where: { $0.usb.contains(id) }) else { return nil }
+            return PresentDevice(device: device, kind: input.role.rawValue, profile: input.id, model: "\(input.vendor) \(input.model)")
+        case "usbmisc":
+            guard let printer = printers.first(where: { $0.usb.contains(id) }) else { return nil }
+            return PresentDevice(device: device, kind: "printer", profile: printer.id, model: "\(printer.vendor) \(printer.model)")
+        default:
+            return nil
+        }
+    }
+}
