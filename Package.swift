@@ -237,6 +237,7 @@ let package = Package(
         ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Cups"], swiftSettings: swiftSettings),
         .testTarget(name: "LedBoardsTests", dependencies: ["LedBoards", "DeviceProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "UdevTests", dependencies: ["Udev", "DeviceProfiles"], swiftSettings: swiftSettings),
         .testTarget(name: "InputDevicesTests", dependencies: ["InputDevices", "DeviceProfiles", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RasterTests", dependencies: ["Raster"], resources: [.copy("Resources")], swiftSettings: swiftSettings

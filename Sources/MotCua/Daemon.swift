@@ -9,6 +9,7 @@ import QueueCore
 import QueueService
 import ServiceLifecycle
 import Store
+import Udev
 import UnixSignals
 import Web
 import WorkflowLink
@@ -76,6 +77,12 @@ struct Daemon {
         let outages = DeviceOutages(engine: engine, store: store, logger: logger)
         let boards = try DevicesSetup.boards(for: configuration, counters: counters, engine: engine, outages: outages, logger: logger)
         let inputs = try DevicesSetup.inputs(for: configuration, counters: counters, engine: engine, outages: outages, logger: logger)
+        let present = try DevicesSetup.present()
+        let hotPlug = HotPlugService(present: present, logger: logger) { event in
+            guard event.action == .add || event.action == .remove else { return }
+            await boards?.nudge()
+            inputs?.nudge()
+        }
         var workflowServices: [any ServiceLifecycle.Service] = []
         var embeddedCore: WorkflowCoreSetup?
         let link: WorkflowLink?
@@ -119,7 +126,7 @@ struct Daemon {
             logger.notice("no workflow core: events wait in the outbox, dossier lookups answer 503")
         }
         let office = Office(
-            engine: engine, accounts: accounts, name: configuration.siteName, printers: printers, boards: boards, inputs: inputs,
+            engine: engine, accounts: accounts, name: configuration.siteName, printers: printers, boards: boards, inputs: inputs, present: present,
             printLanguage: configuration.printingLanguage ?? configuration.pageLanguage, dossiers: link
         )
         let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
@@ -165,7 +172,7 @@ struct Daemon {
             SystemdSupervision(notifier: notifier, engine: engine),
         ] + workflowServices + (printers.map {
             [PrinterMonitor(pool: $0, interval: .seconds(configuration.printingPollSeconds))]
-        } ?? []) + (boards.map { [$0] } ?? []) + (inputs.map { [$0] } ?? [])
+        } ?? []) + (boards.map { [$0] } ?? []) + (inputs.map { [$0] } ?? []) + [hotPlug]
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)

@@ -4,6 +4,7 @@ import LedBoards
 import Logging
 import MotCuaConfig
 import QueueService
+import Udev
 
 /// The office's LED boards, scanners and keypads from its configuration: their profiles in
 /// `Devices/boards` and `Devices/inputs`, each on a counter the office has.
@@ -35,6 +36,15 @@ enum DevicesSetup {
         } catch {
             throw DaemonError(message: error.description)
         }
+    }
+
+    /// The list of what is plugged in, matched against every model in `Devices/`.
+    static func present() throws -> PresentDevices {
+        PresentDevices(
+            boards: try profiles(in: "boards", named: "hồ sơ bảng LED (board profile)"),
+            inputs: try profiles(in: "inputs", named: "hồ sơ máy quét / bàn phím (input profile)"),
+            printers: try PrintingSetup.profiles().profiles
+        )
     }
 
     /// What a start would refuse about the devices of `configuration`: a broken profile file, an unknown

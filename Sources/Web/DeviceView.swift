@@ -2,6 +2,7 @@ import Foundation
 import InputDevices
 import LedBoards
 import MotCuaConfig
+import Udev
 import Printing
 
 /// A device the office knows of, as `GET /api/v1/devices` shows it.
@@ -57,6 +58,16 @@ public struct DeviceView: Encodable, Sendable {
         self.init(
             id: input.path, kind: input.kind, name: input.model, role: input.role,
             state: input.connected ? "ok" : "disconnected", detail: input.problem
+        )
+    }
+
+    /// A device plugged in that matches a model but that the configuration does not name: `not_configured`,
+    /// with its profile and node, so the administrator can copy its stable path into the configuration.
+    init(_ present: PresentDevice) {
+        let node = present.device.devNode.map { " (\($0))" } ?? ""
+        self.init(
+            id: present.name, kind: present.kind, name: present.model, role: nil, state: "not_configured",
+            detail: "hồ sơ (profile) \(present.profile)\(node); chưa có trong cấu hình (not in the configuration)"
         )
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import InputDevices
 import LedBoards
+import Udev
 import Logging
 import Printing
 import QueueCore
@@ -24,6 +25,8 @@ public struct Office: Sendable {
     public let boards: LedBoardService?
     /// The scanners and keypads, listed with the devices; their scans go to the lookup pages. Nil when none.
     public let inputs: InputDeviceService?
+    /// What is plugged in and matches a model, configured or not (udev); nil when not followed.
+    public let present: PresentDevices?
     /// The language tickets are printed in (`vi` or `en`).
     public let printLanguage: String
     /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
@@ -33,7 +36,7 @@ public struct Office: Sendable {
 
     public init(
         engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
-        printers: PrinterPool? = nil, boards: LedBoardService? = nil, inputs: InputDeviceService? = nil, printLanguage: String = "vi",
+        printers: PrinterPool? = nil, boards: LedBoardService? = nil, inputs: InputDeviceService? = nil, present: PresentDevices? = nil, printLanguage: String = "vi",
         dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
     ) {
         self.engine = engine
@@ -43,6 +46,7 @@ public struct Office: Sendable {
         self.printers = printers
         self.boards = boards
         self.inputs = inputs
+        self.present = present
         self.printLanguage = printLanguage
         self.dossiers = dossiers
         self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
@@ -50,11 +54,16 @@ public struct Office: Sendable {
 
     public var metrics: OfficeMetrics { engine.metrics }
 
-    /// Every device: the printers as last read, the boards as last driven, the scanners and keypads, then the others.
+    /// Every device: the printers as last read, the boards as last driven, the scanners and keypads, what is
+    /// plugged in but not configured, then the others.
     public func allDevices() async -> [DeviceView] {
         let printers = await printers?.snapshots() ?? []
         let boards = await boards?.snapshots() ?? []
         let inputs = inputs?.snapshots() ?? []
-        return printers.map(DeviceView.init) + boards.map(DeviceView.init) + inputs.map(DeviceView.init) + devices
+        // A board or input plugged in and matching a model, that the configuration does not name.
+        let configured = Set(boards.map(\.path) + inputs.map(\.path))
+        let unconfigured = (present?.list() ?? []).filter { device in !configured.contains { device.device.isNamed($0) } }
+        return printers.map(DeviceView.init) + boards.map(DeviceView.init) + inputs.map(DeviceView.init)
+            + unconfigured.map(DeviceView.init) + devices
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Devices plugged in and pulled out while the real daemon runs, with real uevents: a umockdev testbed
+/// driven by Tests/Harness/hotplug.py (Python, umockdev's GObject API) under `umockdev-wrapper`, the
+/// daemon's libudev monitor listening on the testbed's netlink socket.
+@Suite("Hot plug through udev, end to end")
+struct HotPlugTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func device(_ list: Any?, kind: String) -> [String: Any]? {
+        (list as? [[String: Any]])?.first { $0["kind"] as? String == kind }
+    }
+
+    @Test("an unconfigured scanner appears as not_configured and disappears when pulled out; the configured keypad opens when plugged in")
+    func plugAndUnplug() async throws {
+        let daemon = try DaemonProcess(config: DaemonProcess.config + """
+
+            keypads:
+              - {path: /dev/input/by-id/usb-Generic_USB_Keypad-event-kbd, counter: 1}
+            """)
+        let out = daemon.stateDir.appendingPathComponent("hotplug.json")
+        let run = try runCapturing(URL(fileURLWithPath: "/usr/bin/umockdev-wrapper"), [
+            "/usr/bin/python3", Self.root.appendingPathComponent("Tests/Harness/hotplug.py").path,
+            DaemonProcess.binary.path, daemon.stateDir.path, String(daemon.port), daemon.configFile.path, out.path,
+        ])
+        #expect(run.status == 0, "harness: \(run.stdout) \(run.stderr)\n\(daemon.logText())")
+        let observed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
+
+        #expect(observed["before_ok"] as? Bool == true, "the keypad, not plugged in, is disconnected: \(observed["before"] ?? "")")
+        #expect(Self.device(observed["before"], kind: "scanner") == nil)
+
+        let scanner = try #require(Self.device(observed["scanner_plugged"], kind: "scanner"), "the plugged-in scanner is listed: \(observed)")
+        #expect(scanner["state"] as? String == "not_configured")
+        #expect(scanner["id"] as? String == "/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd", "listed by its stable link")
+        #expect((scanner["detail"] as? String)?.contains("generic-usb-barcode-scanner") == true, "matched to its model by USB id")
+
+        #expect(Self.device(observed["keypad_plugged"], kind: "keypad")?["state"] as? String == "ok", "\(observed)")
+        #expect(Self.device(observed["scanner_unplugged"], kind: "scanner") == nil, "a scanner pulled out is gone from the list")
+        #expect(observed["exit"] as? Int == 0, "the daemon stops cleanly")
+
+        // The keypad's outage is over: one incident, ended; device.disconnected then device.connected.
+        let events = try PrintingTests.deviceEvents(daemon)
+        #expect(events.map(\.type) == ["device.disconnected", "device.connected"], "\(events.map(\.type))")
+        print("hotPlug: scanner listed \(observed["scanner_plugged_s"] ?? "?") s after it was plugged, keypad open after \(observed["keypad_plugged_s"] ?? "?") s, scanner gone after \(observed["scanner_unplugged_s"] ?? "?") s")
+    }
+}

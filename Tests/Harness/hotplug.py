@@ -1,0 +1,122 @@
+#!/usr/bin/python3
+"""Hot-plug harness for the end-to-end tests (TESTING.md, "udev and input"), run as
+`umockdev-wrapper /usr/bin/python3 hotplug.py MOTCUA STATE_DIR PORT CONFIG OUT.json`.
+
+It makes a umockdev testbed, starts the real daemon inside it, then plugs and unplugs devices with real
+uevents on the testbed's netlink socket, and writes what `motcua devices --json` showed at each step to
+OUT.json for the Swift test to check. No assertion here: this file only drives and observes."""
+
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+
+import gi
+
+gi.require_version("UMockdev", "1.0")
+from gi.repository import UMockdev  # noqa: E402
+
+MOTCUA, STATE_DIR, PORT, CONFIG, OUT = sys.argv[1:6]
+CONTROL = f"{STATE_DIR}/control.sock"
+
+SCANNER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9"
+SCANNER = """\
+P: /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9
+N: input/event9
+S: input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
+E: DEVNAME=/dev/input/event9
+E: DEVLINKS=/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
+E: MAJOR=13
+E: MINOR=73
+E: SUBSYSTEM=input
+E: ID_INPUT=1
+E: ID_INPUT_KEYBOARD=1
+E: ID_BUS=usb
+E: ID_VENDOR_ID=0c2e
+E: ID_MODEL_ID=0b61
+A: dev=13:73
+"""
+KEYPAD = """\
+P: /devices/pci0000:00/0000:00:14.0/usb1/1-3/1-3:1.0/0003:04D9:1203.0004/input/input10/event10
+N: input/event10
+S: input/by-id/usb-Generic_USB_Keypad-event-kbd
+E: DEVNAME=/dev/input/event10
+E: DEVLINKS=/dev/input/by-id/usb-Generic_USB_Keypad-event-kbd
+E: MAJOR=13
+E: MINOR=74
+E: SUBSYSTEM=input
+E: ID_INPUT=1
+E: ID_INPUT_KEYBOARD=1
+E: ID_BUS=usb
+E: ID_VENDOR_ID=04d9
+E: ID_MODEL_ID=1203
+A: dev=13:74
+"""
+
+
+def devices():
+    run = subprocess.run([MOTCUA, "devices", "--json", "--control-socket", CONTROL], capture_output=True, text=True)
+    return json.loads(run.stdout) if run.returncode == 0 else {"error": run.stderr}
+
+
+def wait(condition, seconds=15):
+    """Polls `devices` until `condition(list)` holds; returns (list, seconds taken, whether it held)."""
+    start = time.monotonic()
+    while True:
+        seen = devices()
+        if isinstance(seen, list) and condition(seen):
+            return seen, round(time.monotonic() - start, 2), True
+        if time.monotonic() - start > seconds:
+            return seen, round(time.monotonic() - start, 2), False
+        time.sleep(0.1)
+
+
+def of_kind(seen, kind):
+    return [d for d in seen if d.get("kind") == kind]
+
+
+testbed = UMockdev.Testbed.new()
+observed = {}
+log = open(f"{STATE_DIR}/daemon.log", "ab")
+daemon = subprocess.Popen([MOTCUA, "serve", "--config", CONFIG, "--state-dir", STATE_DIR, "--http", f"127.0.0.1:{PORT}"],
+                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+try:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/readyz", timeout=1) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if daemon.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the daemon did not start (exit {daemon.poll()})")
+        time.sleep(0.05)
+
+    # The configured keypad is not plugged in yet.
+    observed["before"], _, observed["before_ok"] = wait(
+        lambda seen: any(d["kind"] == "keypad" and d["state"] == "disconnected" for d in seen))
+
+    # A scanner nobody configured is plugged in: only the udev monitor can tell.
+    testbed.add_from_string(SCANNER)  # sends the "add" uevent itself
+    observed["scanner_plugged"], observed["scanner_plugged_s"], _ = wait(lambda seen: of_kind(seen, "scanner"))
+
+    # The configured keypad is plugged in: opened and grabbed.
+    testbed.add_from_string(KEYPAD)
+    observed["keypad_plugged"], observed["keypad_plugged_s"], _ = wait(
+        lambda seen: any(d["kind"] == "keypad" and d["state"] == "ok" for d in seen))
+
+    # The scanner is pulled out again.
+    testbed.uevent(SCANNER_SYSFS, "remove")
+    testbed.remove_device(SCANNER_SYSFS)
+    observed["scanner_unplugged"], observed["scanner_unplugged_s"], _ = wait(lambda seen: not of_kind(seen, "scanner"))
+finally:
+    daemon.terminate()
+    try:
+        observed["exit"] = daemon.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        daemon.kill()
+        observed["exit"] = "killed"
+    with open(OUT, "w", encoding="utf-8") as out:
+        json.dump(observed, out, ensure_ascii=False, indent=1)

@@ -1,0 +1,43 @@
+import DeviceProfiles
+import Testing
+import Udev
+
+/// Matching what udev reports to the models in Devices/: by subsystem and USB id, nodes only.
+@Suite("Present devices")
+struct PresentDevicesTests {
+    static let board = BoardProfile(
+        id: "b", vendor: "V", model: "Board", source: "s", serial: BoardSerialSettings(), characters: 4, letters: true,
+        frame: [.text], usb: [USBDeviceID(vendor: 0x1a86, product: 0x7523)]
+    )
+    static let scanner = InputProfile(id: "s", vendor: "V", model: "Scanner", source: "s", role: .scanner, usb: [USBDeviceID(vendor: 0x0c2e, product: 0x0b61)])
+
+    static func device(_ subsystem: String, node: String?, vendor: String, product: String, action: UdevAction? = nil, path: String = "/sys/x") -> UdevDevice {
+        UdevDevice(
+            action: action, subsystem: subsystem, sysPath: path, devNode: node, links: node.map { ["/dev/serial/by-id/usb-\($0.suffix(4))"] } ?? [],
+            properties: ["ID_VENDOR_ID": vendor, "ID_MODEL_ID": product]
+        )
+    }
+
+    @Test("a board's serial adapter and a scanner's event node match their models; other devices do not")
+    func matching() {
+        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: [])
+        #expect(present.match(Self.device("tty", node: "/dev/ttyUSB0", vendor: "1a86", product: "7523"))?.kind == "display_board")
+        #expect(present.match(Self.device("input", node: "/dev/input/event4", vendor: "0c2e", product: "0b61"))?.kind == "scanner")
+        #expect(present.match(Self.device("input", node: "/dev/input/mouse0", vendor: "0c2e", product: "0b61")) == nil, "not an event node")
+        #expect(present.match(Self.device("input", node: nil, vendor: "0c2e", product: "0b61")) == nil, "no node")
+        #expect(present.match(Self.device("tty", node: "/dev/ttyUSB1", vendor: "0403", product: "6001")) == nil, "another adapter")
+        #expect(present.match(Self.device("tty", node: "/dev/ttyS0", vendor: "", product: "")) == nil, "no USB id")
+    }
+
+    @Test("add and remove keep the list current, keyed by the sysfs path")
+    func addRemove() {
+        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: [])
+        present.replace(with: [Self.device("tty", node: "/dev/ttyUSB0", vendor: "1a86", product: "7523", path: "/sys/a")])
+        #expect(present.list().count == 1)
+        present.apply(Self.device("input", node: "/dev/input/event4", vendor: "0c2e", product: "0b61", action: .add, path: "/sys/b"))
+        #expect(present.list().map(\.kind).sorted() == ["display_board", "scanner"])
+        present.apply(UdevDevice(action: .remove, subsystem: "tty", sysPath: "/sys/a", devNode: "/dev/ttyUSB0", links: [], properties: [:]))
+        #expect(present.list().map(\.kind) == ["scanner"])
+        #expect(present.list().first?.device.isNamed("/dev/input/event4") == true)
+    }
+}
