@@ -174,17 +174,19 @@ let package = Package(
         .target(
             name: "InputDevices",
             dependencies: [
-                "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore",
+                "DeviceProfiles", "Serial", "MotCuaConfig", "QueueService", "QueueCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Serial ports opened raw (termios), for LED boards and serial-mode scanners.
+        .target(name: "Serial", dependencies: ["DeviceProfiles"], swiftSettings: swiftSettings),
         // The LED counter boards on serial lines: frames from Devices/boards, reopened when they come back.
         .target(
             name: "LedBoards",
             dependencies: [
-                "DeviceProfiles", "MotCuaConfig", "QueueService", "QueueCore", "Store",
+                "DeviceProfiles", "Serial", "MotCuaConfig", "QueueService", "QueueCore", "Store",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -236,7 +238,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "Cups"], swiftSettings: swiftSettings),
-        .testTarget(name: "LedBoardsTests", dependencies: ["LedBoards", "DeviceProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "SerialTests", dependencies: ["Serial", "DeviceProfiles"], swiftSettings: swiftSettings),
         .testTarget(name: "UdevTests", dependencies: ["Udev", "DeviceProfiles"], swiftSettings: swiftSettings),
         .testTarget(name: "InputDevicesTests", dependencies: ["InputDevices", "DeviceProfiles", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(

@@ -3,7 +3,7 @@ extension InputProfile: DeviceProfile {
     public static var kind: String { "input" }
 
     private enum CodingKeys: String, CodingKey {
-        case id, vendor, model, source, role, usb, keys, notes
+        case id, vendor, model, source, role, usb, serial, keys, notes
     }
 
     /// Decodes a profile; a key name that is not a Linux key, or an action that is none of
@@ -28,6 +28,7 @@ extension InputProfile: DeviceProfile {
             source: try c.decode(String.self, forKey: .source),
             role: try c.decode(Role.self, forKey: .role),
             usb: try c.decodeIfPresent([USBDeviceID].self, forKey: .usb) ?? [],
+            serial: try c.decodeIfPresent(BoardSerialSettings.self, forKey: .serial),
             keys: keys,
             notes: try c.decodeIfPresent(String.self, forKey: .notes)
         )
@@ -36,6 +37,12 @@ extension InputProfile: DeviceProfile {
     /// The first value no real scanner or keypad could have, as (field, why); nil when the profile is sound.
     public func impossibleValue() -> (field: String, why: String)? {
         if let fault = labelFault(vendor: vendor, model: model, source: source) { return fault }
+        if let serial {
+            guard role == .scanner else { return ("serial", "only a scanner can be in serial mode; a keypad is read as keys") }
+            guard BoardSerialSettings.supportedBauds.contains(serial.baud) else {
+                return ("serial.baud", "\(serial.baud) is not one of \(BoardSerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
+            }
+        }
         switch role {
         case .keypad where keys.isEmpty:
             return ("keys", "a keypad needs at least one key, e.g. {\"KEY_KPENTER\": \"next\"}")

@@ -23,6 +23,9 @@ public struct InputProfile: Sendable, Hashable {
     public var role: Role
     /// USB ids the model is known by.
     public var usb: [USBDeviceID]
+    /// For a scanner in serial mode (RS-232 or a USB virtual COM port): its line settings. It then sends
+    /// each code as a line of text ended by CR and/or LF on a serial port, not as key presses.
+    public var serial: BoardSerialSettings?
     /// A keypad's keys (Linux key codes, written by name in the file: `"KEY_KP1": "next"`); empty for a scanner.
     public var keys: [UInt16: CounterKeyAction]
     /// Free notes for the administrator.
@@ -31,7 +34,7 @@ public struct InputProfile: Sendable, Hashable {
     /// Creates a profile; see the properties for what each value means.
     public init(
         id: String, vendor: String, model: String, source: String, role: Role, usb: [USBDeviceID] = [],
-        keys: [UInt16: CounterKeyAction] = [:], notes: String? = nil
+        serial: BoardSerialSettings? = nil, keys: [UInt16: CounterKeyAction] = [:], notes: String? = nil
     ) {
         self.id = id
         self.vendor = vendor
@@ -39,6 +42,7 @@ public struct InputProfile: Sendable, Hashable {
         self.source = source
         self.role = role
         self.usb = usb
+        self.serial = serial
         self.keys = keys
         self.notes = notes
     }

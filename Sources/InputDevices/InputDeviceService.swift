@@ -4,6 +4,7 @@ import Logging
 import MotCuaConfig
 import QueueCore
 import QueueService
+import Serial
 import ServiceLifecycle
 import Synchronization
 
@@ -120,13 +121,18 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
         let path = entry.configured.path
         while !Task.isCancelled {
             do {
-                let device = try EvdevDevice(path: path)
-                setState(path, connected: true, problem: nil)
-                logger.notice("input device open", metadata: ["path": "\(path)", "kind": "\(entry.kind)"])
-                await outages.back(path, kind: entry.kind)
-                var decoder = ScanLineDecoder()
-                for try await event in device.events() {
-                    await handle(event, from: entry, decoder: &decoder)
+                if let settings = entry.profile.serial, case .kiosk(let kiosk) = entry.configured.target {
+                    // A scanner in serial mode: lines of text on a serial port.
+                    let lines = try SerialLines(port: SerialPort(path: path, settings: settings, reading: true)).lines()
+                    try await opened(entry)
+                    for try await line in lines { publish(line, at: kiosk) }
+                } else {
+                    let device = try EvdevDevice(path: path)
+                    try await opened(entry)
+                    var decoder = ScanLineDecoder()
+                    for try await event in device.events() {
+                        await handle(event, from: entry, decoder: &decoder)
+                    }
                 }
                 if Task.isCancelled { return }
                 throw EvdevDeviceError(path: path, step: "read", reason: "the device went away")
@@ -159,12 +165,25 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
         return !Task.isCancelled
     }
 
+    /// The device at `entry` is open: its state, its outage's end.
+    private func opened(_ entry: Entry) async throws {
+        let path = entry.configured.path
+        setState(path, connected: true, problem: nil)
+        logger.notice("input device open", metadata: ["path": "\(path)", "kind": "\(entry.kind)"])
+        await outages.back(path, kind: entry.kind)
+    }
+
+    /// A scanned line to the pages of `kiosk`.
+    private func publish(_ line: String, at kiosk: String) {
+        let listening = scans.publish(ScannedCode(kiosk: kiosk, code: line, at: engine.now()))
+        logger.info("scanned", metadata: ["kiosk": "\(kiosk)", "characters": "\(line.count)", "pages": "\(listening)"])
+    }
+
     private func handle(_ event: InputEvent, from entry: Entry, decoder: inout ScanLineDecoder) async {
         switch entry.configured.target {
         case .kiosk(let kiosk):
             guard let line = decoder.feed(event) else { return }
-            let listening = scans.publish(ScannedCode(kiosk: kiosk, code: line, at: engine.now()))
-            logger.info("scanned", metadata: ["kiosk": "\(kiosk)", "characters": "\(line.count)", "pages": "\(listening)"])
+            publish(line, at: kiosk)
         case .counter(let counter):
             guard event.isKeyPress, let action = entry.profile.keys[event.code] else { return }
             do {

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import MotCuaConfig
+import Serial
 
 /// The boards sharing one serial path (one RS-485 line, or a single USB board), its port while open, and
 /// what each board shows.

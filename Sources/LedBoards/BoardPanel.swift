@@ -4,6 +4,7 @@ import Logging
 import MotCuaConfig
 import QueueCore
 import QueueService
+import Serial
 import Store
 
 /// The state of every board line, changed one step at a time: what to show, the ports, their incidents.

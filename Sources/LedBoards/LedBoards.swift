@@ -1,7 +1,5 @@
 // LedBoards: the LED counter boards on serial lines.
 //
-// - SerialPort.swift ............ a serial port opened raw at the profile's speed, parity and stop bits
-// - SerialPortError.swift ....... what failed, on which port, with the system's words
 // - BoardLine.swift ............. the boards sharing one serial path, and what each shows now
 // - BoardPanel.swift ............ the lines' state, changed one step at a time: frames, reopening, incidents
 // - LedBoardService.swift ....... the Service: shows each counter's number on every call, blanks it when the

@@ -111,10 +111,7 @@ extension ConfigReader {
         for item in items {
             let pathValue = try item.value("path")
             let path = try pathValue.required(try pathValue.string("an absolute path of a serial port", where: { $0.hasPrefix("/") }))
-            let name = (path as NSString).lastPathComponent
-            if path.hasPrefix("/dev/"), ["ttyUSB", "ttyACM"].contains(where: name.hasPrefix), name.dropFirst(6).allSatisfy(\.isNumber) {
-                throw pathValue.fail("\(path) changes with the order devices are plugged in: use its stable name under /dev/serial/by-id/ or /dev/serial/by-path/ (`ls -l /dev/serial/by-id/`)")
-            }
+            if let better = Self.unstableDevicePath(path) { throw pathValue.fail(better) }
             let counterValue = try item.value("counter")
             let counter = try counterValue.required(counterValue.int(1...999))
             let profile = try item.value("profile").string(
@@ -139,10 +136,7 @@ extension ConfigReader {
             for item in items {
                 let pathValue = try item.value("path")
                 let path = try pathValue.required(try pathValue.string("an absolute path of an input device", where: { $0.hasPrefix("/") }))
-                let name = (path as NSString).lastPathComponent
-                if path.hasPrefix("/dev/input/"), name.hasPrefix("event"), name.dropFirst(5).allSatisfy(\.isNumber) {
-                    throw pathValue.fail("\(path) changes with the order devices are plugged in: use its stable name under /dev/input/by-id/ or /dev/input/by-path/ (`ls -l /dev/input/by-id/`)")
-                }
+                if let better = Self.unstableDevicePath(path) { throw pathValue.fail(better) }
                 if inputs.contains(where: { $0.path == path }) {
                     throw pathValue.fail("\(path) is already listed: one device serves one kiosk or counter")
                 }
@@ -162,6 +156,22 @@ extension ConfigReader {
             }
         }
         return inputs
+    }
+
+    /// Why `path` is no way to name a device (its number follows the order things were plugged in), and
+    /// what to use instead; nil for a stable path.
+    static func unstableDevicePath(_ path: String) -> String? {
+        let name = (path as NSString).lastPathComponent
+        func numbered(_ prefix: String) -> Bool {
+            name.hasPrefix(prefix) && name.count > prefix.count && name.dropFirst(prefix.count).allSatisfy(\.isNumber)
+        }
+        if path.hasPrefix("/dev/"), numbered("ttyUSB") || numbered("ttyACM") {
+            return "\(path) changes with the order devices are plugged in: use its stable name under /dev/serial/by-id/ or /dev/serial/by-path/ (`ls -l /dev/serial/by-id/`)"
+        }
+        if path.hasPrefix("/dev/input/"), numbered("event") {
+            return "\(path) changes with the order devices are plugged in: use its stable name under /dev/input/by-id/ or /dev/input/by-path/ (`ls -l /dev/input/by-id/`)"
+        }
+        return nil
     }
 
     /// The working day, the calling policy and the priority groups.

@@ -24,7 +24,7 @@ struct InputDeviceTests {
     }
 
     /// The first `scan` event on the kiosk's stream, within `seconds`.
-    static func nextScan(_ daemon: DaemonProcess, kiosk: String, within seconds: Int64 = 30) async throws -> [String: Any]? {
+    static func nextScan(_ daemon: DaemonProcess, kiosk: String, within seconds: Int64 = 30) async throws -> [String: String]? {
         let request = HTTPClientRequest(url: daemon.baseURL + "/api/v1/kiosks/\(kiosk)/scans")
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(seconds))
         #expect(response.status.code == 200)
@@ -38,7 +38,7 @@ struct InputDeviceTests {
                 pending = String(pending[pending.index(after: newline)...])
                 if line.hasPrefix("event: ") { type = String(line.dropFirst(7)) }
                 if line.hasPrefix("data: "), type == "scan", let data = line.dropFirst(6).data(using: .utf8) {
-                    return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+                    return try JSONSerialization.jsonObject(with: data) as? [String: String]
                 }
             }
         }
@@ -83,6 +83,45 @@ struct InputDeviceTests {
         #expect(keypad["role"] as? String == "counter 1")
         #expect(keypad["state"] as? String == "ok")
         #expect(try PrintingTests.deviceEvents(daemon).isEmpty, "devices that were there all along make no device events")
+        try await daemon.stop()
+    }
+
+    @Test("a scanner in serial mode: each line it sends (CR, LF or CR LF) reaches its kiosk's page; unplugged, it is an incident")
+    func serialScanner() async throws {
+        let pair = try SerialBoardPair()
+        try await pair.plugIn()
+        let daemon = try DaemonProcess(config: DaemonProcess.config + """
+
+            scanners:
+              - {path: \(pair.daemonPath), kiosk: tra-cuu-2, profile: generic-serial-barcode-scanner}
+            """)
+        try await daemon.start()
+        let devices = try await eventually("the serial scanner open") { () -> [[String: Any]]? in
+            let list = try JSONSerialization.jsonObject(with: Data(try daemon.cli(["devices", "--json"]).stdout.utf8)) as? [[String: Any]] ?? []
+            return list.contains { $0["kind"] as? String == "scanner" && $0["state"] as? String == "ok" } ? list : nil
+        }
+        #expect(devices.first { $0["kind"] as? String == "scanner" }?["role"] as? String == "kiosk tra-cuu-2")
+
+        // The page subscribes, then the scanner sends: a half line, the rest with CR LF, then another with LF.
+        let first = Task { try await Self.nextScan(daemon, kiosk: "tra-cuu-2") }
+        try await Task.sleep(for: .milliseconds(500))
+        try pair.send(Array("000.00.19.".utf8))
+        try await Task.sleep(for: .milliseconds(100))
+        try pair.send(Array("H47-260105-0001\r\n".utf8))
+        let scan = try #require(try await first.value)
+        #expect(scan["code"] as? String == Self.dossier, "the two halves make one line")
+        #expect(scan["kiosk"] as? String == "tra-cuu-2")
+        let second = Task { try await Self.nextScan(daemon, kiosk: "tra-cuu-2") }
+        try await Task.sleep(for: .milliseconds(500))
+        try pair.send(Array("\r\n  \nH47-0002\n".utf8))
+        #expect(try await second.value?["code"] as? String == "H47-0002", "empty lines are nothing; the next code arrives alone")
+
+        await pair.unplug()
+        _ = try await eventually("the unplugged scanner's incident") { () -> [[String: Any]]? in
+            let incidents = try PrintingTests.incidents(daemon).filter { $0["device"] as? String == pair.daemonPath }
+            return incidents.isEmpty ? nil : incidents
+        }
+        #expect(try PrintingTests.deviceEvents(daemon).map(\.type) == ["device.disconnected"])
         try await daemon.stop()
     }
 

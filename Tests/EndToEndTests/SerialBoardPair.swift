@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// An LED board on a serial line without hardware (TESTING.md, "Serial boards"): socat joins two
-/// pseudo-terminals; the daemon writes to `daemonPath`, the test reads what the board would receive on the
-/// other end. Stopping socat is unplugging the board: both links disappear and the daemon's port goes dead.
+/// A device on a serial line without hardware (TESTING.md, "Serial boards"): socat joins two
+/// pseudo-terminals; the daemon uses `daemonPath`, the test reads what an LED board would receive on the
+/// other end, or writes what a serial-mode scanner would send. Stopping socat is unplugging the board: both links disappear and the daemon's port goes dead.
 final class SerialBoardPair: @unchecked Sendable {
     // @unchecked: used by the one test that owns it, one call at a time.
     let folder: URL
@@ -78,6 +78,15 @@ final class SerialBoardPair: @unchecked Sendable {
         try await Task.sleep(for: quiet)
         readAvailable()
         return pending
+    }
+
+    /// Writes `bytes` from the device's end, as a serial-mode scanner sends a code.
+    func send(_ bytes: [UInt8]) throws {
+        let fd = open(boardPath, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw E2EError("cannot open \(boardPath) for writing") }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw E2EError("wrote \(written) of \(bytes.count) bytes to \(boardPath)") }
     }
 
     private func readAvailable() {

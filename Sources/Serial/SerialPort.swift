@@ -3,11 +3,14 @@ import DeviceProfiles
 import Glibc
 #endif
 
-/// A serial port opened raw (no echo, no line editing, no translation) at a board's speed, data bits,
-/// parity and stop bits. Writes are whole frames or an error; a port whose device went away fails its
-/// next write, and is closed.
-final class SerialPort {
-    let path: String
+/// A serial port opened raw (no echo, no line editing, no translation) at a device's speed, data bits,
+/// parity and stop bits: an LED board written to, a serial-mode scanner read from. Writes are whole frames
+/// or an error; a port whose device went away fails its next write or read, and is closed.
+///
+/// `@unchecked Sendable`: one owner uses it at a time (a board line's actor, or a scanner's reading thread).
+public final class SerialPort: @unchecked Sendable {
+    /// The path it was opened at.
+    public let path: String
     private var descriptor: Int32
 
     /// The speeds termios names, by baud.
@@ -16,10 +19,10 @@ final class SerialPort {
         19200: speed_t(B19200), 38400: speed_t(B38400), 57600: speed_t(B57600), 115200: speed_t(B115200),
     ]
 
-    /// Opens and sets up `path` with `settings`.
-    init(path: String, settings: BoardSerialSettings) throws(SerialPortError) {
+    /// Opens and sets up `path` with `settings`, for writing (a board) or reading (a scanner).
+    public init(path: String, settings: BoardSerialSettings, reading: Bool = false) throws(SerialPortError) {
         self.path = path
-        let fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, (reading ? O_RDONLY : O_WRONLY) | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw SerialPortError(path: path, step: "open", reason: Self.systemError()) }
         descriptor = fd
         var options = termios()
@@ -51,7 +54,7 @@ final class SerialPort {
 
     /// Writes all of `bytes`, waiting up to a second for room; throws (and closes the port) when the device
     /// is gone or does not take them.
-    func write(_ bytes: [UInt8]) throws(SerialPortError) {
+    public func write(_ bytes: [UInt8]) throws(SerialPortError) {
         var sent = 0
         var waited = 0
         while sent < bytes.count {
@@ -72,6 +75,23 @@ final class SerialPort {
             descriptor = -1
             throw SerialPortError(path: path, step: "write", reason: reason)
         }
+    }
+
+    /// Reads what arrives within `milliseconds` (empty on timeout); throws (and closes the port) when
+    /// the device is gone: a hang-up, or an error from the driver.
+    public func read(waiting milliseconds: Int32) throws(SerialPortError) -> [UInt8] {
+        guard descriptor >= 0 else { throw SerialPortError(path: path, step: "read", reason: "the port is closed") }
+        var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let polled = poll(&ready, 1, milliseconds)
+        guard polled > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 { return Array(buffer[..<count]) }
+        if count < 0, errno == EAGAIN || errno == EINTR { return [] }
+        let reason = count < 0 ? Self.systemError() : "the device hung up"
+        close(descriptor)
+        descriptor = -1
+        throw SerialPortError(path: path, step: "read", reason: reason)
     }
 
     private static func systemError() -> String {

@@ -3,7 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import LedBoards
+import Serial
 import Testing
 
 /// The serial port on a real pseudo-terminal: the line settings a profile asks for are what the kernel
