@@ -12,7 +12,7 @@ struct HotPlugTests {
         (list as? [[String: Any]])?.first { $0["kind"] as? String == kind }
     }
 
-    @Test("an unconfigured scanner appears as not_configured and disappears when pulled out; the configured keypad opens when plugged in")
+    @Test("unconfigured devices (a scanner, a board's serial adapter, a USB printer) appear as not_configured and go when pulled out; the configured keypad opens when plugged in")
     func plugAndUnplug() async throws {
         let daemon = try DaemonProcess(config: DaemonProcess.config + """
 
@@ -34,6 +34,16 @@ struct HotPlugTests {
         #expect(scanner["state"] as? String == "not_configured")
         #expect(scanner["id"] as? String == "/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd", "listed by its stable link")
         #expect((scanner["detail"] as? String)?.contains("generic-usb-barcode-scanner") == true, "matched to its model by USB id")
+
+        // A board's USB-serial adapter and a USB printer, by their models' USB ids; gone when pulled out.
+        let adapter = Self.device(observed["others_plugged"], kind: "display_board")
+        #expect(adapter?["id"] as? String == "/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", "\(observed["others_plugged"] ?? "")")
+        #expect((adapter?["detail"] as? String)?.contains("generic-rs485-stx-xor") == true)
+        let printer = Self.device(observed["others_plugged"], kind: "printer")
+        #expect(printer?["id"] as? String == "/dev/usb/lp0")
+        #expect((printer?["name"] as? String)?.contains("TM-T20") == true, "\(printer ?? [:])")
+        #expect(Self.device(observed["others_unplugged"], kind: "display_board") == nil)
+        #expect(Self.device(observed["others_unplugged"], kind: "printer") == nil)
 
         #expect(Self.device(observed["keypad_plugged"], kind: "keypad")?["state"] as? String == "ok", "\(observed)")
         #expect(Self.device(observed["scanner_unplugged"], kind: "scanner") == nil, "a scanner pulled out is gone from the list")

@@ -37,6 +37,34 @@ E: ID_VENDOR_ID=0c2e
 E: ID_MODEL_ID=0b61
 A: dev=13:73
 """
+ADAPTER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/ttyUSB0/tty/ttyUSB0"
+ADAPTER = """\
+P: /devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/ttyUSB0/tty/ttyUSB0
+N: ttyUSB0
+S: serial/by-id/usb-1a86_USB_Serial-if00-port0
+E: DEVNAME=/dev/ttyUSB0
+E: DEVLINKS=/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0
+E: MAJOR=188
+E: MINOR=0
+E: SUBSYSTEM=tty
+E: ID_BUS=usb
+E: ID_VENDOR_ID=1a86
+E: ID_MODEL_ID=7523
+A: dev=188:0
+"""
+PRINTER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-5/1-5:1.0/usbmisc/lp0"
+PRINTER = """\
+P: /devices/pci0000:00/0000:00:14.0/usb1/1-5/1-5:1.0/usbmisc/lp0
+N: usb/lp0
+E: DEVNAME=/dev/usb/lp0
+E: MAJOR=180
+E: MINOR=0
+E: SUBSYSTEM=usbmisc
+E: ID_BUS=usb
+E: ID_VENDOR_ID=04b8
+E: ID_MODEL_ID=0e15
+A: dev=180:0
+"""
 KEYPAD = """\
 P: /devices/pci0000:00/0000:00:14.0/usb1/1-3/1-3:1.0/0003:04D9:1203.0004/input/input10/event10
 N: input/event10
@@ -101,6 +129,16 @@ try:
     # A scanner nobody configured is plugged in: only the udev monitor can tell.
     testbed.add_from_string(SCANNER)  # sends the "add" uevent itself
     observed["scanner_plugged"], observed["scanner_plugged_s"], _ = wait(lambda seen: of_kind(seen, "scanner"))
+
+    # A USB-serial adapter of a board model and an Epson USB printer, neither configured.
+    testbed.add_from_string(ADAPTER)
+    testbed.add_from_string(PRINTER)
+    observed["others_plugged"], _, _ = wait(lambda seen: of_kind(seen, "display_board") and of_kind(seen, "printer"))
+    testbed.uevent(ADAPTER_SYSFS, "remove")
+    testbed.remove_device(ADAPTER_SYSFS)
+    testbed.uevent(PRINTER_SYSFS, "remove")
+    testbed.remove_device(PRINTER_SYSFS)
+    observed["others_unplugged"], _, _ = wait(lambda seen: not of_kind(seen, "display_board") and not of_kind(seen, "printer"))
 
     # The configured keypad is plugged in: opened and grabbed.
     testbed.add_from_string(KEYPAD)
