@@ -2,13 +2,11 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// An input device (`/dev/input/event*`, through its stable link) opened and grabbed, so that what a
 /// scanner types goes to motcua alone and never into whatever window has the focus.
 ///
-/// Reading happens on a thread of its own, polling with a short timeout: a blocking read must not hold
-/// one of the few threads Swift's concurrency runs on.
+/// Reading happens on a thread of its own (``PollingThread``).
 public final class EvdevDevice: Sendable {
     /// The configured path.
     public let path: String
@@ -37,13 +35,7 @@ public final class EvdevDevice: Sendable {
     /// The device's events until it goes away (the stream then throws ``EvdevDeviceError`` with `read`) or
     /// the consumer stops listening.
     public func events() -> AsyncThrowingStream<InputEvent, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<InputEvent, any Error>.makeStream()
-        let reader = EventReader(device: self, continuation: continuation)
-        continuation.onTermination = { _ in reader.stop() }
-        let thread = Thread { reader.run() }
-        thread.name = "evdev \(path)"
-        thread.start()
-        return stream
+        PollingThread.stream(name: "evdev \(path)") { try self.read(waiting: 200) }
     }
 
     /// Reads what is there within `milliseconds`: events, an empty array on timeout; throws when the
@@ -83,31 +75,5 @@ public final class EvdevDevice: Sendable {
 
     private static func systemError() -> String {
         String(cString: strerror(errno))
-    }
-}
-
-/// The loop on the reading thread: polls, yields, stops when told or when the device fails.
-private final class EventReader: Sendable {
-    let device: EvdevDevice
-    let continuation: AsyncThrowingStream<InputEvent, any Error>.Continuation
-    let stopped = Atomic<Bool>(false)
-
-    init(device: EvdevDevice, continuation: AsyncThrowingStream<InputEvent, any Error>.Continuation) {
-        self.device = device
-        self.continuation = continuation
-    }
-
-    func stop() { stopped.store(true, ordering: .relaxed) }
-
-    func run() {
-        while !stopped.load(ordering: .relaxed) {
-            do {
-                for event in try device.read(waiting: 200) { continuation.yield(event) }
-            } catch {
-                continuation.finish(throwing: error)
-                return
-            }
-        }
-        continuation.finish()
     }
 }

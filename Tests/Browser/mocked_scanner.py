@@ -10,22 +10,7 @@ from pathlib import Path
 
 SCANNER_LINK = "/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd"
 
-DESCRIPTION = """\
-P: /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9
-N: input/event9
-S: input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
-E: DEVNAME=/dev/input/event9
-E: MAJOR=13
-E: MINOR=73
-E: SUBSYSTEM=input
-E: ID_INPUT=1
-E: ID_INPUT_KEY=1
-E: ID_INPUT_KEYBOARD=1
-E: ID_BUS=usb
-E: ID_VENDOR_ID=0c2e
-E: ID_MODEL_ID=0b61
-A: dev=13:73
-"""
+DESCRIPTION = (Path(__file__).resolve().parents[1] / "Harness" / "devices" / "scanner.umockdev").read_text(encoding="utf-8")
 
 # <linux/input-event-codes.h>: KEY_1 = 2 … KEY_0 = 11, KEY_Q = 16 …, KEY_A = 30 …, KEY_Z = 44 …
 KEYS = {"-": 12, ".": 52}

@@ -35,39 +35,17 @@ struct MockedInputDevices {
         ]
     }
 
-    /// Two USB keyboards as udev and sysfs show them, with their by-id links (`S:`).
-    static let description = """
-        P: /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9
-        N: input/event9
-        S: input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
-        E: DEVNAME=/dev/input/event9
-        E: MAJOR=13
-        E: MINOR=73
-        E: SUBSYSTEM=input
-        E: ID_INPUT=1
-        E: ID_INPUT_KEY=1
-        E: ID_INPUT_KEYBOARD=1
-        E: ID_BUS=usb
-        E: ID_VENDOR_ID=0c2e
-        E: ID_MODEL_ID=0b61
-        A: dev=13:73
-
-        P: /devices/pci0000:00/0000:00:14.0/usb1/1-3/1-3:1.0/0003:04D9:1203.0004/input/input10/event10
-        N: input/event10
-        S: input/by-id/usb-Generic_USB_Keypad-event-kbd
-        E: DEVNAME=/dev/input/event10
-        E: MAJOR=13
-        E: MINOR=74
-        E: SUBSYSTEM=input
-        E: ID_INPUT=1
-        E: ID_INPUT_KEY=1
-        E: ID_INPUT_KEYBOARD=1
-        E: ID_BUS=usb
-        E: ID_VENDOR_ID=04d9
-        E: ID_MODEL_ID=1203
-        A: dev=13:74
-
-        """
+    /// The scanner and the keypad as udev and sysfs show them, with their by-id links (`S:`), from
+    /// Tests/Harness/devices (shared with the browser and hot-plug tests).
+    static var description: String {
+        get throws {
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Harness/devices")
+            return try ["scanner", "keypad"].map {
+                try String(contentsOf: folder.appendingPathComponent("\($0).umockdev"), encoding: .utf8)
+            }.joined(separator: "\n")
+        }
+    }
 
     /// The events a US keyboard sends for `text` then Enter: shift held around capitals, a press and a
     /// release per key, SYN after each (codes from <linux/input-event-codes.h>).

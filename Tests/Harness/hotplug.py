@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import gi
 
@@ -19,68 +20,21 @@ from gi.repository import UMockdev  # noqa: E402
 
 MOTCUA, STATE_DIR, PORT, CONFIG, OUT = sys.argv[1:6]
 CONTROL = f"{STATE_DIR}/control.sock"
+DEVICES = Path(__file__).resolve().parent / "devices"
+
+
+def device(name):
+    """A umockdev device description from devices/ (shared with the other device tests)."""
+    return (DEVICES / f"{name}.umockdev").read_text(encoding="utf-8")
+
 
 SCANNER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9"
-SCANNER = """\
-P: /devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/0003:0C2E:0B61.0003/input/input9/event9
-N: input/event9
-S: input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
-E: DEVNAME=/dev/input/event9
-E: DEVLINKS=/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd
-E: MAJOR=13
-E: MINOR=73
-E: SUBSYSTEM=input
-E: ID_INPUT=1
-E: ID_INPUT_KEYBOARD=1
-E: ID_BUS=usb
-E: ID_VENDOR_ID=0c2e
-E: ID_MODEL_ID=0b61
-A: dev=13:73
-"""
+SCANNER = device("scanner")
 ADAPTER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/ttyUSB0/tty/ttyUSB0"
-ADAPTER = """\
-P: /devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.0/ttyUSB0/tty/ttyUSB0
-N: ttyUSB0
-S: serial/by-id/usb-1a86_USB_Serial-if00-port0
-E: DEVNAME=/dev/ttyUSB0
-E: DEVLINKS=/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0
-E: MAJOR=188
-E: MINOR=0
-E: SUBSYSTEM=tty
-E: ID_BUS=usb
-E: ID_VENDOR_ID=1a86
-E: ID_MODEL_ID=7523
-A: dev=188:0
-"""
+ADAPTER = device("serial-adapter")
 PRINTER_SYSFS = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-5/1-5:1.0/usbmisc/lp0"
-PRINTER = """\
-P: /devices/pci0000:00/0000:00:14.0/usb1/1-5/1-5:1.0/usbmisc/lp0
-N: usb/lp0
-E: DEVNAME=/dev/usb/lp0
-E: MAJOR=180
-E: MINOR=0
-E: SUBSYSTEM=usbmisc
-E: ID_BUS=usb
-E: ID_VENDOR_ID=04b8
-E: ID_MODEL_ID=0e15
-A: dev=180:0
-"""
-KEYPAD = """\
-P: /devices/pci0000:00/0000:00:14.0/usb1/1-3/1-3:1.0/0003:04D9:1203.0004/input/input10/event10
-N: input/event10
-S: input/by-id/usb-Generic_USB_Keypad-event-kbd
-E: DEVNAME=/dev/input/event10
-E: DEVLINKS=/dev/input/by-id/usb-Generic_USB_Keypad-event-kbd
-E: MAJOR=13
-E: MINOR=74
-E: SUBSYSTEM=input
-E: ID_INPUT=1
-E: ID_INPUT_KEYBOARD=1
-E: ID_BUS=usb
-E: ID_VENDOR_ID=04d9
-E: ID_MODEL_ID=1203
-A: dev=13:74
-"""
+PRINTER = device("usb-printer")
+KEYPAD = device("keypad")
 
 
 def devices():
