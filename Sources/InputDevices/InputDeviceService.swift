@@ -124,14 +124,15 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
                 if let settings = entry.profile.serial, case .kiosk(let kiosk) = entry.configured.target {
                     // A scanner in serial mode: lines of text on a serial port.
                     let lines = try SerialLines(port: SerialPort(path: path, settings: settings, reading: true)).lines()
-                    try await opened(entry)
+                    await opened(entry)
                     for try await line in lines { publish(line, at: kiosk) }
                 } else {
                     let device = try EvdevDevice(path: path)
-                    try await opened(entry)
+                    await opened(entry)
                     var decoder = ScanLineDecoder()
+                    var lastKey: (code: UInt16, at: ContinuousClock.Instant)?
                     for try await event in device.events() {
-                        await handle(event, from: entry, decoder: &decoder)
+                        await handle(event, from: entry, decoder: &decoder, lastKey: &lastKey)
                     }
                 }
                 if Task.isCancelled { return }
@@ -166,7 +167,7 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
     }
 
     /// The device at `entry` is open: its state, its outage's end.
-    private func opened(_ entry: Entry) async throws {
+    private func opened(_ entry: Entry) async {
         let path = entry.configured.path
         setState(path, connected: true, problem: nil)
         logger.notice("input device open", metadata: ["path": "\(path)", "kind": "\(entry.kind)"])
@@ -179,13 +180,25 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
         logger.info("scanned", metadata: ["kiosk": "\(kiosk)", "characters": "\(line.count)", "pages": "\(listening)"])
     }
 
-    private func handle(_ event: InputEvent, from entry: Entry, decoder: inout ScanLineDecoder) async {
+    /// A second press of the same keypad key within this is taken as a bounce or a double tap, not as a
+    /// second "next" that would skip the citizen just called.
+    static let keyRepeatGuard: Duration = .milliseconds(600)
+
+    private func handle(
+        _ event: InputEvent, from entry: Entry, decoder: inout ScanLineDecoder, lastKey: inout (code: UInt16, at: ContinuousClock.Instant)?
+    ) async {
         switch entry.configured.target {
         case .kiosk(let kiosk):
             guard let line = decoder.feed(event) else { return }
             publish(line, at: kiosk)
         case .counter(let counter):
             guard event.isKeyPress, let action = entry.profile.keys[event.code] else { return }
+            let now = ContinuousClock.now
+            if let last = lastKey, last.code == event.code, now - last.at < Self.keyRepeatGuard {
+                logger.info("keypad press ignored: same key again at once", metadata: ["counter": "\(counter)", "action": "\(action.rawValue)"])
+                return
+            }
+            lastKey = (event.code, now)
             do {
                 _ = try await engine.perform(Self.operation(action, counter: counter))
             } catch {

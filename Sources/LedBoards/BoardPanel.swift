@@ -5,7 +5,6 @@ import MotCuaConfig
 import QueueCore
 import QueueService
 import Serial
-import Store
 
 /// The state of every board line, changed one step at a time: what to show, the ports, their incidents.
 actor BoardPanel {
