@@ -43,7 +43,7 @@ enum DevicesSetup {
         PresentDevices(
             boards: try profiles(in: "boards", named: "hồ sơ bảng LED (board profile)"),
             inputs: try profiles(in: "inputs", named: "hồ sơ máy quét / bàn phím (input profile)"),
-            printers: try PrintingSetup.profiles().profiles
+            printers: try PrintingSetup.profiles()
         )
     }
 

@@ -2,15 +2,15 @@ import DeviceProfiles
 import Synchronization
 
 /// What is plugged in now and matches a model in `Devices/` by USB id: serial adapters of board models,
-/// scanners and keypads (their input event nodes), USB printers. Kept current by ``HotPlugService``.
+/// scanners and keypads (their input event nodes), USB printers (by USB id and IEEE 1284 device id). Kept current by ``HotPlugService``.
 public final class PresentDevices: Sendable {
     private let boards: [BoardProfile]
     private let inputs: [InputProfile]
-    private let printers: [PrinterProfile]
+    private let printers: PrinterProfileCatalog
     private let devices = Mutex<[String: PresentDevice]>([:])
 
     /// An empty list matching against these models.
-    public init(boards: [BoardProfile], inputs: [InputProfile], printers: [PrinterProfile]) {
+    public init(boards: [BoardProfile], inputs: [InputProfile], printers: PrinterProfileCatalog) {
         self.boards = boards
         self.inputs = inputs
         self.printers = printers
@@ -45,15 +45,16 @@ public final class PresentDevices: Sendable {
     public func match(_ device: UdevDevice) -> PresentDevice? {
         guard device.devNode != nil, let id = device.usbID else { return nil }
         switch device.subsystem {
+        case "usbmisc":
+            // Several models share USB ids (Epson 04b8:0202): the IEEE 1284 device id tells them apart.
+            guard let printer = printers.match(usb: id, deviceID: device.properties["IEEE1284_ID"]) else { return nil }
+            return PresentDevice(device: device, kind: "printer", profile: printer.id, model: "\(printer.vendor) \(printer.model)")
         case "tty":
             guard let board = boards.first(where: { $0.usb.contains(id) }) else { return nil }
             return PresentDevice(device: device, kind: "display_board", profile: board.id, model: "\(board.vendor) \(board.model)")
         case "input":
             guard device.devNode?.contains("/event") == true, let input = inputs.first(where: { $0.usb.contains(id) }) else { return nil }
             return PresentDevice(device: device, kind: input.role.rawValue, profile: input.id, model: "\(input.vendor) \(input.model)")
-        case "usbmisc":
-            guard let printer = printers.first(where: { $0.usb.contains(id) }) else { return nil }
-            return PresentDevice(device: device, kind: "printer", profile: printer.id, model: "\(printer.vendor) \(printer.model)")
         default:
             return nil
         }

@@ -12,7 +12,8 @@ public struct UdevDevice: Sendable, Hashable {
     public var devNode: String?
     /// The stable links udev made for it (`/dev/serial/by-id/…`, `/dev/input/by-path/…`).
     public var links: [String]
-    /// Its udev properties (`ID_VENDOR_ID`, `ID_MODEL_ID`, `ID_SERIAL`, `ID_INPUT_KEYBOARD`…).
+    /// Its udev properties (`ID_VENDOR_ID`, `ID_MODEL_ID`, `ID_SERIAL`, `ID_INPUT_KEYBOARD`…), and a USB
+    /// printer's IEEE 1284 device id (its sysfs `ieee1284_id`) as `IEEE1284_ID`.
     public var properties: [String: String]
 
     /// Creates a description.

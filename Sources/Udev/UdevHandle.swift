@@ -19,6 +19,10 @@ enum UdevHandle {
             }
             entry = udev_list_entry_get_next(current)
         }
+        // A USB printer (usblp) says which model it is in its IEEE 1284 device id.
+        if let id = string(udev_device_get_sysattr_value(device, "ieee1284_id")), !id.isEmpty {
+            properties["IEEE1284_ID"] = id
+        }
         return UdevDevice(
             action: action, subsystem: string(udev_device_get_subsystem(device)) ?? "",
             sysPath: string(udev_device_get_syspath(device)) ?? "", devNode: string(udev_device_get_devnode(device)),

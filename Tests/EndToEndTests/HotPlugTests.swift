@@ -41,7 +41,7 @@ struct HotPlugTests {
         #expect((adapter?["detail"] as? String)?.contains("generic-rs485-stx-xor") == true)
         let printer = Self.device(observed["others_plugged"], kind: "printer")
         #expect(printer?["id"] as? String == "/dev/usb/lp0")
-        #expect((printer?["name"] as? String)?.contains("TM-T20") == true, "\(printer ?? [:])")
+        #expect((printer?["name"] as? String)?.contains("TM-T88") == true, "told apart from the TM-T82 by its IEEE 1284 id: \(printer ?? [:])")
         #expect(Self.device(observed["others_unplugged"], kind: "display_board") == nil)
         #expect(Self.device(observed["others_unplugged"], kind: "printer") == nil)
 

@@ -20,7 +20,7 @@ struct PresentDevicesTests {
 
     @Test("a board's serial adapter and a scanner's event node match their models; other devices do not")
     func matching() {
-        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: [])
+        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: PrinterProfileCatalog(profiles: []))
         #expect(present.match(Self.device("tty", node: "/dev/ttyUSB0", vendor: "1a86", product: "7523"))?.kind == "display_board")
         #expect(present.match(Self.device("input", node: "/dev/input/event4", vendor: "0c2e", product: "0b61"))?.kind == "scanner")
         #expect(present.match(Self.device("input", node: "/dev/input/mouse0", vendor: "0c2e", product: "0b61")) == nil, "not an event node")
@@ -31,7 +31,7 @@ struct PresentDevicesTests {
 
     @Test("add and remove keep the list current, keyed by the sysfs path")
     func addRemove() {
-        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: [])
+        let present = PresentDevices(boards: [Self.board], inputs: [Self.scanner], printers: PrinterProfileCatalog(profiles: []))
         present.replace(with: [Self.device("tty", node: "/dev/ttyUSB0", vendor: "1a86", product: "7523", path: "/sys/a")])
         #expect(present.list().count == 1)
         present.apply(Self.device("input", node: "/dev/input/event4", vendor: "0c2e", product: "0b61", action: .add, path: "/sys/b"))
