@@ -21,6 +21,7 @@ struct DevicesCommand: AsyncParsableCommand {
                 case "ok": "sẵn sàng (ok)"
                 case "fault": "lỗi (fault)"
                 case "disconnected": "đã ngắt (disconnected)"
+                case "not_configured": "đang cắm, chưa có trong cấu hình (plugged in, not configured)"
                 default: "chưa theo dõi (not monitored)"
                 }
                 let role = (d["role"] as? String).map { " — \($0)" } ?? ""

@@ -14,7 +14,8 @@ public struct DeviceView: Encodable, Sendable {
     public let name: String
     /// What it serves: `ticket` (the kiosk's printer), a counter, a kiosk.
     @ExplicitNull var role: String?
-    /// `ok`, `fault`, `disconnected`, or `not_monitored` while motcua only knows it from the configuration.
+    /// `ok`, `fault`, `disconnected`, `not_monitored` while motcua only knows it from the configuration, or
+    /// `not_configured` for a device plugged in that matches a model but that the configuration does not name.
     public let state: String
     /// Words for the administrator.
     @ExplicitNull var detail: String?

@@ -312,6 +312,8 @@
     if (/^\d+$/.test(role)) return MC.t("common.counter_label", { n: role });
     const counter = /^counter[:\s-]?(\d+)$/.exec(role);
     if (counter) return MC.t("common.counter_label", { n: counter[1] });
+    const kiosk = /^kiosk\s+(\S+)$/.exec(role);
+    if (kiosk) return t("device_role_kiosk") + " " + kiosk[1];
     return known("device_role_", role);
   }
 
