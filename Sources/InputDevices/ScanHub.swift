@@ -9,8 +9,8 @@ public final class ScanHub: Sendable {
         let continuation: AsyncStream<ScannedCode>.Continuation
     }
 
-    private let subscribers = Mutex<[UUID: Subscriber]>([:])
-    private let finished = Mutex(false)
+    /// The open streams, and whether the hub has finished (then no new stream stays open).
+    private let state = Mutex<(finished: Bool, subscribers: [UUID: Subscriber])>((false, [:]))
     /// The kiosks that have a scanner.
     public let kiosks: Set<String>
 
@@ -23,13 +23,17 @@ public final class ScanHub: Sendable {
     public func subscribe(kiosk: String) -> AsyncStream<ScannedCode> {
         let (stream, continuation) = AsyncStream<ScannedCode>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let id = UUID()
-        if finished.withLock({ $0 }) {
+        let added = state.withLock { state in
+            guard !state.finished else { return false }
+            state.subscribers[id] = Subscriber(kiosk: kiosk, continuation: continuation)
+            return true
+        }
+        guard added else {
             continuation.finish()
             return stream
         }
-        subscribers.withLock { $0[id] = Subscriber(kiosk: kiosk, continuation: continuation) }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
         }
         return stream
     }
@@ -37,17 +41,17 @@ public final class ScanHub: Sendable {
     /// Sends `scan` to its kiosk's pages; returns how many were listening.
     @discardableResult
     public func publish(_ scan: ScannedCode) -> Int {
-        let listening = subscribers.withLock { $0.values.filter { $0.kiosk == scan.kiosk } }
+        let listening = state.withLock { $0.subscribers.values.filter { $0.kiosk == scan.kiosk } }
         for subscriber in listening { subscriber.continuation.yield(scan) }
         return listening.count
     }
 
     /// Ends every stream (the daemon is stopping), so the pages' connections close.
     public func finish() {
-        finished.withLock { $0 = true }
-        let all = subscribers.withLock { subscribers in
-            defer { subscribers.removeAll() }
-            return Array(subscribers.values)
+        let all = state.withLock { state in
+            state.finished = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
         }
         for subscriber in all { subscriber.continuation.finish() }
     }
