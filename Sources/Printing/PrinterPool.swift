@@ -43,7 +43,7 @@ public actor PrinterPool {
     public init(
         printers: [ConfiguredPrinter], profiles: PrinterProfileCatalog, ticketTemplate: PrintTemplate, client: CupsClient,
         engine: QueueEngine, store: QueueStore, logger: Logger
-    ) throws(PrinterSetupError) {
+    ) throws(DeviceSetupError) {
         var entries: [Entry] = []
         for (index, printer) in printers.enumerated() {
             if printer.role == .document, printer.profile == nil {
@@ -52,22 +52,22 @@ public actor PrinterPool {
             }
             let id = printer.profile ?? Self.defaultTicketProfile
             guard let profile = profiles.profile(id: id) else {
-                throw PrinterSetupError(
-                    subject: printer.profile == nil ? "Devices/printers" : "printers[\(index)].profile",
+                throw DeviceSetupError(
+                    key: printer.profile == nil ? "Devices/printers" : "printers[\(index)].profile",
                     reason: "no printer profile \"\(id)\" (known: \(profiles.profiles.map(\.id).sorted().joined(separator: ", ")))"
                 )
             }
             do {
                 entries.append(Entry(configured: printer, profile: profile, renderer: try EscPosRenderer(profile: profile)))
             } catch {
-                throw PrinterSetupError(subject: "printers[\(index)]", reason: "cannot open the ticket font: \(error)")
+                throw DeviceSetupError(key: "printers[\(index)]", reason: "cannot open the ticket font: \(error)")
             }
         }
         self.entries = entries
         do {
             pageRenderer = try PageRenderer()
         } catch {
-            throw PrinterSetupError(subject: "printers", reason: "cannot open the document font: \(error)")
+            throw DeviceSetupError(key: "printers", reason: "cannot open the document font: \(error)")
         }
         self.ticketTemplate = ticketTemplate
         self.client = client
