@@ -19,6 +19,11 @@ enum UdevHandle {
             }
             entry = udev_list_entry_get_next(current)
         }
+        // Without udev's database (a device found at start in a umockdev testbed, a container without
+        // udevd) the link list is empty although the uevent named the links: take them from DEVLINKS.
+        if links.isEmpty, let named = properties["DEVLINKS"] {
+            links = named.split(separator: " ").map(String.init).filter { $0.hasPrefix("/") }
+        }
         // A USB printer (usblp) says which model it is in its IEEE 1284 device id.
         if let id = string(udev_device_get_sysattr_value(device, "ieee1284_id")), !id.isEmpty {
             properties["IEEE1284_ID"] = id

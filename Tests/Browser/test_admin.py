@@ -1,12 +1,17 @@
 """The administrator's page (/admin): sign-in with the forced password change, the demo office's services,
 counters and accounts, devices and incidents; a clerk refused in plain words; adding an account whose
-one-time password really signs in."""
+one-time password really signs in; the devices table with LED boards on a serial line, a scanner, a keypad
+and a device plugged in but not configured."""
+
+import subprocess
+import time
+from pathlib import Path
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import screenshot, sign_in, visible, wait_for
+from conftest import CONFIG, DEMO_SERVICES, ROOT, screenshot, sign_in, start_daemon, visible, wait_for
 
 
 def page_errors(driver):
@@ -159,3 +164,246 @@ def test_english(daemon, browser):
     note_gone(browser)
     screenshot(browser, "admin-en")
     assert page_errors(browser) == []
+
+
+# ---- Devices ----
+
+HARNESS_DEVICES = ROOT / "Tests" / "Harness" / "devices"
+SCANNER_LINK = "/dev/input/by-id/usb-Honeywell_Imaging_Mobility_1900-event-kbd"
+KEYPAD_LINK = "/dev/input/by-id/usb-Generic_USB_Keypad-event-kbd"
+ADAPTER_LINK = "/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0"
+
+# Run by `umockdev-wrapper /usr/bin/python3 PLUGGER DEVICES_DIR NAME… -- DAEMON COMMAND…`: makes a umockdev
+# testbed, starts the daemon in it, and once the daemon answers plugs in the named devices of
+# Tests/Harness/devices with real "add" uevents, as Tests/Harness/hotplug.py does. Plugged in while the daemon
+# runs, the devices reach it as udev would tell of them, stable links (DEVLINKS) included; a testbed made
+# with `umockdev-run -d` has no udev database, so devices enumerated at start come without their links.
+# SIGTERM is passed on to the daemon; the daemon gets SIGTERM too if this process dies.
+PLUGGER = """\
+import ctypes, signal, subprocess, sys, time, urllib.request
+from pathlib import Path
+import gi
+gi.require_version("UMockdev", "1.0")
+from gi.repository import UMockdev
+
+split = sys.argv.index("--")
+folder, names, command = Path(sys.argv[1]), sys.argv[2:split], sys.argv[split + 1:]
+address = command[command.index("--http") + 1]
+testbed = UMockdev.Testbed.new()
+libc = ctypes.CDLL(None)
+daemon = subprocess.Popen(command, preexec_fn=lambda: libc.prctl(1, signal.SIGTERM))  # PR_SET_PDEATHSIG
+signal.signal(signal.SIGTERM, lambda *_: daemon.terminate())
+deadline = time.monotonic() + 30
+while daemon.poll() is None and time.monotonic() < deadline:
+    try:
+        with urllib.request.urlopen(f"http://{address}/readyz", timeout=1) as answer:
+            if answer.status == 200:
+                break
+    except OSError:
+        pass
+    time.sleep(0.05)
+if daemon.poll() is None:
+    for name in names:
+        testbed.add_from_string((folder / f"{name}.umockdev").read_text(encoding="utf-8"))
+sys.exit(daemon.wait())
+"""
+
+
+class SerialLine:
+    """An LED board's serial line without hardware (TESTING.md, "Serial boards"): socat joins two
+    pseudo-terminals; the daemon is configured with `daemon_path`, a board would read `board_path`."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.daemon_path = folder / "ttyDAEMON"
+        self.board_path = folder / "ttyBOARD"
+        self.log = open(folder / "socat.log", "ab")
+        self.process = subprocess.Popen(
+            ["/usr/bin/socat", "-d", "-d", f"pty,raw,echo=0,link={self.daemon_path}", f"pty,raw,echo=0,link={self.board_path}"],
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not (self.daemon_path.exists() and self.board_path.exists()):
+            assert self.process.poll() is None and time.monotonic() < deadline, "socat did not make its pseudo-terminals"
+            time.sleep(0.05)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+def admin_token(daemon, name="dieu.phoi"):
+    """A bearer token of a second administrator, who works the counters through the API as a console would."""
+    made = daemon.cli("user", "add", name, "--role", "admin")
+    token = daemon.cli("token", "create", name)["token"]
+    daemon.api("POST", "/api/v1/password", {"current": made["password"], "new": "matkhau-moi-123"}, token=token)
+    return token
+
+
+def listed(daemon, condition, timeout=20, what="the devices"):
+    """`motcua devices --json` once `condition(list)` holds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        seen = daemon.cli("devices")
+        if condition(seen):
+            return seen
+        assert time.monotonic() < deadline, f"{what} not listed in {timeout} s: {seen}\n{daemon.log()}"
+        time.sleep(0.1)
+
+
+def device_cells(driver, device):
+    """The five cells of a device's row: device, kind, used for, state, notes."""
+    return settled(driver, lambda d: [c.text for c in d.find_elements(By.CSS_SELECTOR, f'#devices-table tr[data-device="{device}"] td')])
+
+
+def device_badge(driver, device):
+    """The state badge's words and tone (ok, bad, off…)."""
+    def read(d):
+        node = d.find_element(By.CSS_SELECTOR, f'#devices-table tr[data-device="{device}"] .badge')
+        return node.text, [c for c in node.get_attribute("class").split() if c.startswith("badge-")]
+    return settled(driver, read)
+
+
+def test_devices_table_shows_boards_scanner_keypad_and_a_device_not_configured(state_dir, browser):
+    """What an administrator checks on the devices table: each configured device with its counter or kiosk
+    and its state in words, the board's number, the board whose line is gone, and the device plugged in but
+    missing from the configuration under the stable link to copy into it; in Vietnamese, then in English."""
+    line = SerialLine(state_dir / "line")
+    gone = state_dir / "line-gone" / "ttyDAEMON"  # a second board whose line is not there at all
+    config = (CONFIG + DEMO_SERVICES
+              + "boards:\n"
+              + f"  - {{path: {line.daemon_path}, counter: 1, profile: generic-rs485-stx-xor, address: 1}}\n"
+              + f"  - {{path: {gone}, counter: 2, profile: generic-ascii-line-3digit}}\n"
+              + f"scanners:\n  - {{path: {SCANNER_LINK}, kiosk: tra-cuu-1}}\n"
+              + f"keypads:\n  - {{path: {KEYPAD_LINK}, counter: 3}}\n")
+    plugger = state_dir / "plug.py"
+    plugger.write_text(PLUGGER, encoding="utf-8")
+    launcher = ["/usr/bin/umockdev-wrapper", "/usr/bin/python3", str(plugger), str(HARNESS_DEVICES),
+                "scanner", "keypad", "serial-adapter", "--"]
+    board = f"{line.daemon_path}#1"
+    daemon = None
+    try:
+        daemon = start_daemon(state_dir, config, launcher=launcher)
+        # Counter 1 opens and calls: its board shows the number.
+        token = admin_token(daemon)
+        daemon.api("POST", "/api/v1/counters/1/open", token=token)
+        daemon.api("POST", "/api/v1/tickets", {"service": "HT"})
+        daemon.api("POST", "/api/v1/tickets", {"service": "HT"})
+        assert daemon.api("POST", "/api/v1/counters/1/next", token=token)["number"] == "A001"
+        api = listed(daemon, lambda seen: {d["id"]: d["state"] for d in seen} == {
+            board: "ok", str(gone): "disconnected", SCANNER_LINK: "ok", KEYPAD_LINK: "ok", ADAPTER_LINK: "not_configured",
+        } and "A001" in next(d["detail"] or "" for d in seen if d["id"] == board))
+        ids = [d["id"] for d in api]
+
+        sign_in(browser, daemon, "/admin", daemon.admin())
+        ready(browser)
+        # One row per device, in the API's order: no device twice (the configured scanner is not also
+        # "plugged in, not configured" under its event node), none under a /dev/ttyUSB0-like name.
+        assert rows(browser, "devices-table", "data-device") == ids
+        assert not browser.find_element(By.ID, "devices-error").is_displayed()
+        headings = settled(browser, lambda d: [th.text for th in d.find_elements(By.CSS_SELECTOR, "#devices-table thead th")])
+        assert headings == ["Thiết bị", "Loại", "Dùng cho", "Trạng thái", "Ghi chú"]
+
+        # The board on the live line: working, for counter 1, showing the number just called.
+        name, kind, role, state, detail = device_cells(browser, board)
+        assert board in name and "RS-485" in name
+        assert (kind, role, state) == ("Bảng hiển thị", "Quầy 1", "Hoạt động tốt")
+        assert device_badge(browser, board) == ("Hoạt động tốt", ["badge-ok"])
+        assert "đang hiện" in detail and "A001" in detail
+
+        # The board whose line is not there: disconnected, for counter 2, with the port it cannot open.
+        name, kind, role, state, detail = device_cells(browser, str(gone))
+        assert str(gone) in name
+        assert (kind, role, state) == ("Bảng hiển thị", "Quầy 2", "Mất kết nối")
+        assert device_badge(browser, str(gone)) == ("Mất kết nối", ["badge-bad"])
+        assert str(gone) in detail
+
+        # The scanner serves its lookup kiosk; the keypad its counter.
+        name, kind, role, state, _ = device_cells(browser, SCANNER_LINK)
+        assert SCANNER_LINK in name
+        assert (kind, role, state) == ("Máy quét mã", "Kiosk tra-cuu-1", "Hoạt động tốt")
+        name, kind, role, state, _ = device_cells(browser, KEYPAD_LINK)
+        assert KEYPAD_LINK in name
+        assert (kind, role, state) == ("Bàn phím gọi số", "Quầy 3", "Hoạt động tốt")
+
+        # Plugged in, not in the configuration: its stable link, ready to copy, and the state in words.
+        name, kind, role, state, detail = device_cells(browser, ADAPTER_LINK)
+        assert ADAPTER_LINK in name and "/dev/ttyUSB0" not in name
+        assert (kind, role, state) == ("Bảng hiển thị", "—", "Đang cắm, chưa cấu hình")
+        assert device_badge(browser, ADAPTER_LINK) == ("Đang cắm, chưa cấu hình", ["badge-off"])
+        assert "generic-rs485-stx-xor" in detail and "chưa có trong cấu hình" in detail
+
+        # No key of the API shows through as words: kinds, roles and states are all the page's Vietnamese
+        # (the models' names, e.g. "Generic USB numeric keypad", are product names and stay as they are).
+        table = text(browser, "#devices-table")
+        for key in ("not_configured", "not_monitored", "display_board"):
+            assert key not in table, f"{key!r} shows on the Vietnamese page"
+        words = [cell for device in ids for cell in device_cells(browser, device)[1:4]]
+        for key in ("ok", "fault", "disconnected", "printer", "scanner", "keypad", "counter", "kiosk ", "ticket", "document"):
+            assert not [w for w in words if key in w], f"{key!r} shows on the Vietnamese page: {words}"
+
+        # The next call: the board's number follows on the page without a reload, as the counters' table does.
+        assert daemon.api("POST", "/api/v1/counters/1/next", token=token)["number"] == "A002"
+        wait_for(browser, lambda d: "A002" in device_cells(d, board)[4], 10, "the board's number on the page stays A001")
+
+        devices = browser.find_element(By.ID, "devices")
+        note_gone(browser)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", devices)
+        screenshot(browser, "admin-devices")
+        assert page_errors(browser) == []
+
+        # The same table in English, through the page's language link.
+        browser.find_element(By.CSS_SELECTOR, ".lang-switch").click()
+        wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", 10, "no English page")
+        ready(browser)
+        assert text(browser, "#devices-title") == "Devices"
+        headings = settled(browser, lambda d: [th.text for th in d.find_elements(By.CSS_SELECTOR, "#devices-table thead th")])
+        assert headings == ["Device", "Kind", "Used for", "State", "Notes"]
+        assert device_cells(browser, board)[1:4] == ["Display board", "Counter 1", "Working"]
+        assert device_cells(browser, str(gone))[1:4] == ["Display board", "Counter 2", "Disconnected"]
+        assert device_cells(browser, SCANNER_LINK)[1:4] == ["Code scanner", "Kiosk tra-cuu-1", "Working"]
+        assert device_cells(browser, KEYPAD_LINK)[1:4] == ["Calling keypad", "Counter 3", "Working"]
+        assert device_cells(browser, ADAPTER_LINK)[1:4] == ["Display board", "—", "Plugged in, not configured"]
+        table = text(browser, "#devices-table")
+        for key in ("not_configured", "display_board"):
+            assert key not in table, f"{key!r} shows on the English page"
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", browser.find_element(By.ID, "devices"))
+        screenshot(browser, "admin-devices-en")
+        assert page_errors(browser) == []
+    finally:
+        if daemon:
+            daemon.stop()
+        line.stop()
+
+
+def test_printers_roles_are_in_words(state_dir, browser):
+    """A ticket printer says which kiosks it serves and a document printer what it prints, in the page's
+    language, not as the API's `ticket (kiosk …)` or `document`."""
+    config = (CONFIG + DEMO_SERVICES + "printers:\n"
+              + "  - {queue: kiosk-1, role: ticket, profile: epson-tm-t20, kiosks: [kiosk-1, kiosk-2]}\n"
+              + "  - {queue: van-thu, role: document, profile: generic-escpos-80mm}\n")
+    daemon = start_daemon(state_dir, config)
+    try:
+        # Whatever CUPS says here (none runs in the tests), the first reading is in before the page opens.
+        api = listed(daemon, lambda seen: len(seen) == 2 and all(d["state"] != "not_monitored" for d in seen),
+                     what="the printers, read once")
+        assert {d["id"]: d["role"] for d in api} == {"kiosk-1": "ticket (kiosk kiosk-1, kiosk-2)", "van-thu": "document"}
+        states = {"ok": "Hoạt động tốt", "fault": "Lỗi"}
+
+        sign_in(browser, daemon, "/admin", daemon.admin())
+        ready(browser)
+        assert rows(browser, "devices-table", "data-device") == [d["id"] for d in api]
+        for device in api:
+            assert device_cells(browser, device["id"])[3] == states[device["state"]]
+        assert device_cells(browser, "kiosk-1")[1:3] == ["Máy in", "In vé tại kiosk kiosk-1, kiosk-2"]
+        assert device_cells(browser, "van-thu")[1:3] == ["Máy in", "In giấy tờ (biên nhận, phiếu hẹn)"]
+
+        browser.find_element(By.CSS_SELECTOR, ".lang-switch").click()
+        wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", 10, "no English page")
+        ready(browser)
+        assert device_cells(browser, "kiosk-1")[1:3] == ["Printer", "Ticket printing at kiosk kiosk-1, kiosk-2"]
+        assert device_cells(browser, "van-thu")[1:3] == ["Printer", "Document printing (receipts, appointment slips)"]
+        assert page_errors(browser) == []
+    finally:
+        daemon.stop()

@@ -64,8 +64,13 @@
           loadDevices();
           loadIncidents();
         } else {
+          // A call, a recall or a closed counter also changes what a counter's LED board shows (its
+          // notes in the devices table): read the devices again with the queue.
           clearTimeout(queueTimer);
-          queueTimer = setTimeout(loadQueueSections, 400);
+          queueTimer = setTimeout(() => {
+            loadQueueSections();
+            loadDevices();
+          }, 400);
         }
       },
     });
@@ -300,8 +305,8 @@
     const body = $("devices-table").tBodies[0];
     body.replaceChildren(...list.map((d) => MC.el("tr", { dataset: { device: d.id } }, [
       MC.el("td", {}, [MC.el("strong", { text: d.name }), d.id !== d.name ? MC.el("span", { class: "cell-sub mono", text: d.id }) : null]),
-      MC.el("td", { text: known("kind_", d.kind) }),
-      MC.el("td", { text: d.role ? deviceRole(d.role) : "—" }),
+      MC.el("td", { class: "nowrap", text: known("kind_", d.kind) }),
+      MC.el("td", { class: "nowrap", text: d.role ? deviceRole(d.role) : "—" }),
       MC.el("td", {}, [badge(known("device_", d.state), { ok: "ok", fault: "bad", disconnected: "bad" }[d.state] || "off")]),
       MC.el("td", { class: "cell-detail", text: d.detail || "" }),
     ])));
@@ -314,6 +319,9 @@
     if (counter) return MC.t("common.counter_label", { n: counter[1] });
     const kiosk = /^kiosk\s+(\S+)$/.exec(role);
     if (kiosk) return t("device_role_kiosk") + " " + kiosk[1];
+    // A ticket printer with its kiosks: "ticket (kiosk kiosk-1, kiosk-2)".
+    const printer = /^ticket\s+\(kiosk\s+([^)]+)\)$/.exec(role);
+    if (printer) return t("device_role_ticket_at", { kiosks: printer[1] });
     return known("device_role_", role);
   }
 
