@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards", "InputDevices", "Udev",
+                "QueueCore", "QueueService", "Store", "QRCode", "PrintLayout", "Printing", "MotCuaConfig", "WorkflowLink", "WorkflowProtocol", "LedBoards", "InputDevices", "Udev", "Announcements", "Voice",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -192,12 +192,31 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // MARK: voice — the hall announcements.
+        // The words of an announcement (Templates/announcements), Vietnamese and English number reading, and
+        // the order calls are spoken in. No I/O.
+        .target(
+            name: "Announcements",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // The announcements' sound (espeak-ng, sox, a cache) and the announcer that speaks every call.
+        .target(
+            name: "Voice",
+            dependencies: [
+                "Announcements", "QueueService", "QueueCore", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "MotCua",
             dependencies: [
                 "QueueCore", "QueueService", "MotCuaConfig", "Web", "Store",
                 "Workflow", "WorkflowCore", "WorkflowServer", "WorkflowLink", "WorkflowProtocol",
-                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards", "InputDevices", "Udev",
+                "Printing", "PrintLayout", "DeviceProfiles", "Cups", "EscPos", "Raster", "LedBoards", "InputDevices", "Udev", "Announcements", "Voice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -210,6 +229,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnnouncementsTests", dependencies: ["Announcements"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VoiceTests",
+            dependencies: ["Voice", "Announcements", "QueueService", "QueueCore", "Store"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "QueueCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QueueServiceTests",
@@ -220,8 +245,9 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "QueueService", "MotCuaConfig", "Store", "QueueCore",
+                "Web", "QueueService", "MotCuaConfig", "Store", "QueueCore", "Voice", "Announcements",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

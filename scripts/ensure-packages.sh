@@ -23,6 +23,9 @@ libcups2-dev        # printing: libcups headers and library (no cups.pc: linked 
 libfreetype-dev     # printing: Vietnamese text rendered to raster for printers without a working code page
 pkgconf             # SwiftPM finds freetype2.pc with pkg-config
 fonts-dejavu-core   # the font tickets and slips are rendered in (also in the browser screenshots)
+espeak-ng           # voice: the hall announcements are spoken by the espeak-ng voices (vi, en)
+sox                 # voice: the chime, joining chime and speech, resampling the recorded clips of a site
+alsa-utils          # voice: aplay plays the announcements on the sound output of the machine
 '
 # Needed on top of PACKAGES_RUN by the tests and the benchmark.
 PACKAGES_TEST='
@@ -49,7 +52,7 @@ umockdev            # the device tests: mocked scanners and keypads replaying ev
 gir1.2-umockdev-1.0 # … and a Python harness (python3-gi) adding and removing devices under the daemon
 python3-gi
 '
-# Later: espeak-ng sox (voice). Add them to the list that needs them.
+
 
 # --- helpers ---------------------------------------------------------------------------
 say() { printf 'ensure-packages: %s\n' "$*" >&2; }

@@ -30,6 +30,8 @@ struct ConfigCommand: AsyncParsableCommand {
             try refuse(key: "printers") { try PrintingSetup.check(c) }
             // And the LED boards, scanners and keypads: each profile must exist, each on a counter the office has.
             try refuse(key: "devices") { try DevicesSetup.check(c) }
+            // And the announcement phrases, built-in or the office's own.
+            try refuse(key: "announcements.templates") { try VoiceSetup.check(c) }
             if json {
                 let summary: [String: Any] = [
                     "ok": true, "source": file ?? "built-in", "site": c.siteID, "listen": c.listen.description,

@@ -125,9 +125,14 @@ struct Daemon {
             link = nil
             logger.notice("no workflow core: events wait in the outbox, dossier lookups answer 503")
         }
+        let announcementAudio = try VoiceSetup.audio(
+            for: configuration, cacheFolder: (stateDir as NSString).appendingPathComponent("voice-cache")
+        )
+        let announcer = VoiceSetup.announcer(for: configuration, audio: announcementAudio, engine: engine, logger: logger)
         let office = Office(
             engine: engine, accounts: accounts, name: configuration.siteName, printers: printers, boards: boards, inputs: inputs, present: present,
-            printLanguage: configuration.printingLanguage ?? configuration.pageLanguage, dossiers: link
+            printLanguage: configuration.printingLanguage ?? configuration.pageLanguage, dossiers: link,
+            announcementAudio: announcementAudio, announcer: announcer
         )
         let (pages, templatesFolder) = try TemplatesFolder.pages(for: configuration)
 
@@ -172,7 +177,7 @@ struct Daemon {
             SystemdSupervision(notifier: notifier, engine: engine),
         ] + workflowServices + (printers.map {
             [PrinterMonitor(pool: $0, interval: .seconds(configuration.printingPollSeconds))]
-        } ?? []) + (boards.map { [$0] } ?? []) + (inputs.map { [$0] } ?? []) + [hotPlug]
+        } ?? []) + (boards.map { [$0] } ?? []) + (inputs.map { [$0] } ?? []) + (announcer.map { [$0] } ?? []) + [hotPlug]
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map {
                 .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)

@@ -8,7 +8,7 @@ struct MotCua: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ConfigCommand.self, TicketCommand.self, CounterCommand.self,
             QueueCommand.self, UserCommand.self, TokenCommand.self, IncidentsCommand.self, LookupCommand.self,
-            WorkflowCommand.self, PrintTestCommand.self, DevicesCommand.self, UdevRulesCommand.self,
+            WorkflowCommand.self, PrintTestCommand.self, DevicesCommand.self, UdevRulesCommand.self, SayCommand.self,
         ]
     )
 }

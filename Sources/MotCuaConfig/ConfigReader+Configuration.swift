@@ -50,6 +50,8 @@ extension ConfigReader {
         let lookupTimeout = try workflow.value("lookup_timeout_ms").int(100...30_000) ?? 2000
         let outageSeconds = try workflow.value("outage_seconds").int(1...86_400) ?? 60
 
+        let announcements = try announcementSettings(top.section("announcements"))
+
         let sessionHours = try top.section("auth").value("session_hours").int(1...168) ?? 12
 
         let pages = try top.section("pages")
@@ -65,7 +67,7 @@ extension ConfigReader {
             siteID: siteID, siteName: siteName, listen: listen, stateDir: stateDir, controlSocket: controlSocket,
             workflowSocket: workflowSocket, embeddedWorkflow: embedded, workflowAgency: agency,
             workflowLookupTimeoutMilliseconds: lookupTimeout, workflowOutageSeconds: outageSeconds, printer: printer, printers: printers, boards: boards, inputs: inputs, printingPollSeconds: pollSeconds, printingLanguage: printingLanguage,
-            printingTemplates: printingTemplates,
+            printingTemplates: printingTemplates, announcements: announcements,
             sessionHours: sessionHours,
             pageLanguage: pageLanguage, pageTemplates: pageTemplates, queue: queue, services: services, counters: counters
         )
@@ -102,6 +104,35 @@ extension ConfigReader {
             printers.append(ConfiguredPrinter(queue: queue, role: role, profile: profile, kiosks: kiosks))
         }
         return printers
+    }
+
+    /// The hall announcements (`announcements`): the languages, each named once, vi or en; the player.
+    func announcementSettings(_ section: ConfigSection) throws(ConfigError) -> AnnouncementSettings {
+        let defaults = AnnouncementSettings()
+        let enabled = try section.value("enabled").bool() ?? defaults.enabled
+        var languages = defaults.languages
+        if let values = try section.values("languages") {
+            guard !values.isEmpty else {
+                throw ConfigError(key: "announcements.languages", reason: "must name at least one language, such as [vi] or [vi, en]", source: source)
+            }
+            languages = []
+            for value in values {
+                let language = try value.required(try value.choice(["vi", "en"]))
+                if languages.contains(language) { throw value.fail("names \(language) a second time") }
+                languages.append(language)
+            }
+        }
+        let player = try section.value("player").string(
+            "a program and its arguments, such as \"aplay -q\" or \"paplay\"",
+            where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        ) ?? defaults.player
+        return AnnouncementSettings(
+            enabled: enabled, languages: languages, player: player,
+            plays: try section.value("plays").int(1...5) ?? defaults.plays,
+            maxDelaySeconds: try section.value("max_delay_seconds").int(10...600) ?? defaults.maxDelaySeconds,
+            speed: try section.value("speed").int(80...300) ?? defaults.speed,
+            templates: try section.value("templates").string()
+        )
     }
 
     /// The LED counter boards (`boards[]`): a stable serial path each, the counter, the profile id, the

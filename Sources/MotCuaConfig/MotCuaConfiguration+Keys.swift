@@ -21,6 +21,8 @@ extension MotCuaConfiguration {
         "services[].format", "services[].digits", "services[].block_start", "services[].windows",
         "services[].daily_quota", "services[].enabled",
         "counters[].number", "counters[].name", "counters[].services",
+        "announcements.enabled", "announcements.languages", "announcements.player", "announcements.plays",
+        "announcements.max_delay_seconds", "announcements.speed", "announcements.templates",
         "auth.session_hours",
         "pages.language", "pages.templates",
     ]

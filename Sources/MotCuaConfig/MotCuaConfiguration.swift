@@ -42,6 +42,8 @@ public struct MotCuaConfiguration: Sendable, Hashable {
     /// A folder of the office's own print templates (`printing.templates`): its `LANG/ticket.txt` replaces
     /// the built-in one.
     public var printingTemplates: String?
+    /// How calls are announced in the hall (`announcements`).
+    public var announcements: AnnouncementSettings
     /// How long a clerk's login lasts, in hours (`auth.session_hours`).
     public var sessionHours: Int
     /// The language pages show first, `vi` or `en` (`pages.language`).
@@ -75,6 +77,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         printingPollSeconds: Int = 5,
         printingLanguage: String? = nil,
         printingTemplates: String? = nil,
+        announcements: AnnouncementSettings = AnnouncementSettings(),
         sessionHours: Int = 12,
         pageLanguage: String = "vi",
         pageTemplates: String? = nil,
@@ -99,6 +102,7 @@ public struct MotCuaConfiguration: Sendable, Hashable {
         self.printingPollSeconds = printingPollSeconds
         self.printingLanguage = printingLanguage
         self.printingTemplates = printingTemplates
+        self.announcements = announcements
         self.sessionHours = sessionHours
         self.pageLanguage = pageLanguage
         self.pageTemplates = pageTemplates

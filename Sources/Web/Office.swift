@@ -1,4 +1,5 @@
 import Foundation
+import Voice
 import HTTPTypes
 import Hummingbird
 import InputDevices
@@ -33,12 +34,19 @@ public struct Office: Sendable {
     public let dossiers: (any DossierDirectory)?
     /// Keeps one address from flooding the workflow core with lookups.
     let lookupThrottle: LookupThrottle
+    /// The sound of announcements, for display pages; nil without phrases.
+    public let announcementAudio: AnnouncementAudio?
+    /// The announcer speaking calls on this machine; nil when `announcements.enabled` is false.
+    public let announcer: AnnouncerService?
 
     public init(
         engine: QueueEngine, accounts: AccountService, name: String, devices: [DeviceView] = [],
         printers: PrinterPool? = nil, boards: LedBoardService? = nil, inputs: InputDeviceService? = nil, present: PresentDevices? = nil, printLanguage: String = "vi",
-        dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30
+        dossiers: (any DossierDirectory)? = nil, lookupsPerMinute: Int = 30,
+        announcementAudio: AnnouncementAudio? = nil, announcer: AnnouncerService? = nil
     ) {
+        self.announcementAudio = announcementAudio
+        self.announcer = announcer
         self.engine = engine
         self.accounts = accounts
         self.name = name

@@ -23,6 +23,7 @@ public enum WebRouter {
         PublicRoutes(office: office).register(on: router)
         EventStreamRoute(office: office).register(on: router)
         ScanStreamRoute(office: office).register(on: router)
+        AnnouncementRoutes(office: office).register(on: router)
         SessionRoutes(office: office, sessionLifetime: sessionLifetime).register(on: router)
         CounterRoutes(office: office).register(on: router)
         AdminRoutes(office: office).register(on: router)

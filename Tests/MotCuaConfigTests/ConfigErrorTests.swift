@@ -18,7 +18,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
 @Suite("Bad values are refused with the key and the reason")
 struct ConfigErrorTests {
     static let unknownKeys: [BadConfig] = [
-        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, boards, scanners, keypads, workflow, day, queue, priority_groups, services, counters, auth"),
+        BadConfig("sitee: {}", "sitee", "unknown key; allowed here: site, http, state_dir, control_socket, printer, printing, printers, boards, scanners, keypads, workflow, day, queue, priority_groups, services, counters, announcements, auth"),
         BadConfig("queue: {max_wait: 3}", "queue.max_wait", "unknown key; allowed here: priority_policy, regular_per_priority, service_order, max_wait_minutes"),
         BadConfig("services: [{id: 1, code: HT, name: H, prefix: A, colour: red}]", "services[0].colour", "allowed here: id, code, name, name_en, prefix, format, digits, block_start, windows, daily_quota, enabled"),
         BadConfig("counters: [{number: 1, services: [], desk: 2}]", "counters[0].desk", "allowed here: number, name, services"),
@@ -120,6 +120,34 @@ struct ConfigErrorTests {
         BadConfig("boards: [{path: /dev/serial/by-id/a, counter: 1}, {path: /dev/serial/by-id/a, counter: 2}]", "boards[1].address", "already the address of boards[0]"),
         BadConfig("printing: {language: fr}", "printing.language", "vi"),
     ]
+
+    static let badAnnouncements: [BadConfig] = [
+        BadConfig("announcements: {languages: [vi, fr]}", "announcements.languages[1]", "vi"),
+        BadConfig("announcements: {languages: [vi, vi]}", "announcements.languages[1]", "names vi a second time"),
+        BadConfig("announcements: {languages: []}", "announcements.languages", "at least one language"),
+        BadConfig("announcements: {plays: 0}", "announcements.plays", "from 1 to 5"),
+        BadConfig("announcements: {max_delay_seconds: 5}", "announcements.max_delay_seconds", "from 10 to 600"),
+        BadConfig("announcements: {speed: 1000}", "announcements.speed", "from 80 to 300"),
+        BadConfig("announcements: {player: \"  \"}", "announcements.player", "a program and its arguments"),
+        BadConfig("announcements: {enabled: maybe}", "announcements.enabled", "true"),
+        BadConfig("announcements: {voice: espeak}", "announcements.voice", "unknown key"),
+    ]
+
+    @Test("bad announcements", arguments: badAnnouncements)
+    func badAnnouncement(_ bad: BadConfig) { check(bad) }
+
+    @Test func announcementsDefaultToVietnameseOnThisMachinesSpeaker() throws {
+        let defaults = try MotCuaConfiguration.parse(yaml: "site: {id: x}", source: "t.yaml", environment: [:]).announcements
+        #expect(defaults == AnnouncementSettings(enabled: true, languages: ["vi"], player: "aplay -q", plays: 2, maxDelaySeconds: 90, speed: 145))
+        let set = try MotCuaConfiguration.parse(
+            yaml: "announcements: {enabled: false, languages: [vi, en], player: paplay, plays: 1, templates: /etc/motcua/voice}",
+            source: "t.yaml", environment: [:]
+        ).announcements
+        #expect(set.languages == ["vi", "en"])
+        #expect(!set.enabled)
+        #expect(set.player == "paplay")
+        #expect(set.templates == "/etc/motcua/voice")
+    }
 
     @Test("bad printers", arguments: badPrinters)
     func badPrinter(_ bad: BadConfig) { check(bad) }

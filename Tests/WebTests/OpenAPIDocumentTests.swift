@@ -308,6 +308,14 @@ import Web
                 // A kiosk with no scanner has no scan stream (the stream itself is tested with a mocked scanner).
                 try await h.call(client, .get, "/api/v1/kiosks/{kiosk}/scans", "/api/v1/kiosks/tra-cuu-1/scans", expect: .notFound, code: "no_scanner")
 
+                // The announcements: their sound for displays, the announcer's queue, one asked for by hand.
+                try await h.call(client, .get, "/api/v1/announcements/audio", "/api/v1/announcements/audio?ticket=A025&counter=5", expect: .ok)
+                try await h.call(client, .get, "/api/v1/announcements/audio", "/api/v1/announcements/audio?ticket=A-25&counter=5", expect: .badRequest, code: "bad_request")
+                try await h.call(admin, .post, "/api/v1/announcements", json: #"{"ticket": "B012", "counter": 15}"#, expect: .accepted)
+                try await h.call(admin, .post, "/api/v1/announcements", json: #"{"ticket": "B012", "counter": 0}"#, expect: .badRequest, code: "bad_request", checkRequest: false)
+                try await h.call(admin, .get, "/api/v1/announcements", expect: .ok)
+                try await h.call(client, .get, "/api/v1/announcements", bearer: clerk, expect: .forbidden, code: "forbidden")
+
                 // Login with the one-time password, change it, log in again, log out.
                 let password = try #require(lan?["password"]?.stringValue)
                 try await h.call(client, .post, "/api/v1/login", json: #"{"name": "lan.nguyen", "password": "wrong"}"#, expect: .unauthorized, code: "bad_credentials")

@@ -1,9 +1,12 @@
+import Announcements
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import QueueCore
 import QueueService
 import Store
+import Voice
 import Web
 
 /// An office for route tests: an in-memory store, the demo-like services below, a clock the test moves.
@@ -30,6 +33,10 @@ struct TestOffice {
     let engine: QueueEngine
     let office: Office
     let clock: Clock
+    let announcer: AnnouncerService
+
+    /// The checkout's root folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Services: HT (A, 07:00-17:00), CT (B, quota 3), DD (C, disabled).
     /// Counters: 1 [HT, CT], 2 [CT], 3 [HT].
@@ -47,7 +54,20 @@ struct TestOffice {
         self.clock = clock
         engine = try QueueEngine(store: store, settings: settings, clock: { clock.now })
         try await engine.tick()
-        office = Office(engine: engine, accounts: AccountService(store: store, bcryptCost: 4), name: "Văn phòng thử")
+        // The announcements' sound is made by the real espeak-ng and sox; the announcer is not run here
+        // (nothing is played), so what is asked of it stays in its queue for the tests to read.
+        let audio = try AnnouncementAudio(
+            books: try ["vi", "en"].map { language in
+                let path = Self.repository.appendingPathComponent("Templates/announcements/\(language).yaml").path
+                return try PhraseBook(yaml: String(contentsOfFile: path, encoding: .utf8), source: path)
+            },
+            languages: ["vi"], cacheFolder: FileManager.default.temporaryDirectory.appendingPathComponent("motcua-web-voice-\(UUID().uuidString)").path
+        )
+        announcer = AnnouncerService(audio: audio, output: SoundOutput(commandLine: "true")!, engine: engine, logger: Logger(label: "test"))
+        office = Office(
+            engine: engine, accounts: AccountService(store: store, bcryptCost: 4), name: "Văn phòng thử",
+            announcementAudio: audio, announcer: announcer
+        )
     }
 
     /// The public router (no local trust).

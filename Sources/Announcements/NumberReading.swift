@@ -1,0 +1,13 @@
+/// How a language reads a counter number: the rules are code, their regional words are data.
+public enum NumberReading: Sendable, Hashable {
+    case vietnamese(VietnameseNumberReading)
+    case english(EnglishNumberReading)
+
+    /// `number` in words; nil outside 0…999 999 999 999.
+    public func read(_ number: Int) -> String? {
+        switch self {
+        case let .vietnamese(reading): reading.read(number)
+        case let .english(reading): reading.read(number)
+        }
+    }
+}

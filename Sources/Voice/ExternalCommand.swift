@@ -1,0 +1,61 @@
+import Foundation
+
+/// A program run to its end, with a time limit: espeak-ng, sox, the sound player.
+struct ExternalCommand: Sendable {
+    /// The program, by path or by name (looked up in `PATH`).
+    var program: String
+    var arguments: [String]
+    /// Killed (SIGKILL) when it runs longer.
+    var timeLimit: Duration
+
+    /// Runs it; throws with its last line of standard error when it cannot start, exits non-zero or runs
+    /// past the time limit. It is not stopped when the task is cancelled: a phrase is never cut off.
+    func run() async throws(VoiceError) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.resolve(program))
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let (ended, ending) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in
+            ending.yield()
+            ending.finish()
+        }
+        do {
+            try process.run()
+        } catch {
+            throw VoiceError(what: program, reason: "cannot be started (\(error.localizedDescription)); is it installed? see scripts/ensure-packages.sh")
+        }
+        // Read standard error while it runs, so a chatty program never blocks on a full pipe.
+        let reader = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }
+        let limit = timeLimit
+        let pid = process.processIdentifier
+        let watchdog = Task.detached {
+            try await Task.sleep(for: limit)
+            kill(pid, SIGKILL)
+        }
+        for await _ in ended {}
+        watchdog.cancel()
+        let stderr = String(decoding: await reader.value, as: UTF8.self)
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let last = stderr.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+            let how = process.terminationReason == .exit
+                ? "exit status \(process.terminationStatus)"
+                : "killed by signal \(process.terminationStatus)\(process.terminationStatus == SIGKILL ? " (ran past \(limit))" : "")"
+            throw VoiceError(what: program, reason: last.isEmpty ? how : "\(how): \(last)")
+        }
+    }
+
+    /// `program` as a path: itself when it has a slash, else the first match in `PATH`.
+    static func resolve(_ program: String) -> String {
+        guard !program.contains("/") else { return program }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/\(program)"
+    }
+}

@@ -1,0 +1,26 @@
+/// The machine's sound output: a player program (`aplay -q` by default) given each WAV file to play,
+/// waited for to its end.
+public struct SoundOutput: Sendable, Hashable {
+    /// The program and its arguments; the file's path is added last.
+    public var command: [String]
+
+    /// `command` split on spaces: `"aplay -q"`, `"paplay --device=hall"`. Nil for an empty one.
+    public init?(commandLine: String) {
+        let words = commandLine.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return nil }
+        command = words
+    }
+
+    /// How it is written in the configuration.
+    public var commandLine: String { command.joined(separator: " ") }
+
+    /// Plays `file` and returns when it has been heard to the end; throws with the player's words when it
+    /// cannot (no sound card, device busy).
+    public func play(_ file: String, timeLimit: Duration = .seconds(120)) async throws(VoiceError) {
+        do {
+            try await ExternalCommand(program: command[0], arguments: Array(command.dropFirst()) + [file], timeLimit: timeLimit).run()
+        } catch {
+            throw VoiceError(what: "the player (\(commandLine))", reason: error.reason)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Announcements
+import Foundation
+import Voice
+
+/// The phrase files of the checkout, a scratch folder, and the tools the tests read WAV files with
+/// (sox's `soxi`, the real one; nothing here is a stand-in).
+enum VoiceFixture {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func books() throws -> [PhraseBook] {
+        try ["vi", "en"].map { language in
+            let path = repository.appendingPathComponent("Templates/announcements/\(language).yaml").path
+            return try PhraseBook(yaml: String(contentsOfFile: path, encoding: .utf8), source: path)
+        }
+    }
+
+    static func scratch(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-voice-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Runs a program and returns its standard output; throws when it fails.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw VoiceError(what: program, reason: "exit \(process.terminationStatus): \(text)")
+        }
+        return text
+    }
+
+    /// A WAV file as sox reads it: rate, channels, bits, length in seconds.
+    static func describe(_ file: URL) throws -> (rate: Int, channels: Int, bits: Int, seconds: Double) {
+        func ask(_ flag: String) throws -> String {
+            try run("/usr/bin/soxi", [flag, file.path]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return (Int(try ask("-r")) ?? 0, Int(try ask("-c")) ?? 0, Int(try ask("-b")) ?? 0, Double(try ask("-D")) ?? 0)
+    }
+
+    /// The PCM samples of a WAV file (the bytes after its `data` chunk header).
+    static func samples(_ file: URL) throws -> Data {
+        let bytes = try Data(contentsOf: file)
+        var offset = 12
+        while offset + 8 <= bytes.count {
+            let id = String(decoding: bytes[offset..<offset + 4], as: UTF8.self)
+            let size = bytes[offset + 4..<offset + 8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+            if id == "data" { return bytes[(offset + 8)..<min(bytes.count, offset + 8 + size)] }
+            offset += 8 + size + (size & 1)
+        }
+        return Data()
+    }
+
+    /// The loudness of a stretch of a WAV file (sox `stat`'s RMS amplitude, 0…1).
+    static func loudness(_ file: URL, from start: Double, length: Double) throws -> Double {
+        let text = try run("/usr/bin/sox", [file.path, "-n", "trim", String(start), String(length), "stat"])
+        let line = text.split(separator: "\n").first { $0.hasPrefix("RMS     amplitude") } ?? ""
+        return Double(line.split(separator: " ").last ?? "") ?? -1
+    }
+}
