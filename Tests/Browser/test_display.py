@@ -374,3 +374,28 @@ def test_closed_day_says_so(state_dir, tv_browser):
         screenshot(tv_browser, "display-closed")
     finally:
         d.stop()
+
+
+def test_voice_on_plays_each_call_in_turn_to_its_end(daemon, tv_browser):
+    """A TV with speakers (/display?voice=on) fetches each call's announcement from the daemon (chime and
+    words, made by espeak-ng) and plays them one after the other, each to its end, in the order called."""
+    token = clerk_token(daemon)
+    for n in (1, 3):
+        counter(daemon, token, n, "open")
+    take(daemon, "HT")
+    take(daemon, "DD")
+    open_display(tv_browser, daemon, "?voice=on")
+    first = counter(daemon, token, 1, "next")["number"]
+    second = counter(daemon, token, 3, "next")["number"]
+    wait_for(tv_browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-spoken") == "2", 60,
+             "the two announcements were not played")
+    log = tv_browser.execute_script("return window.motcuaVoiceLog")
+    assert [(e["ticket"], e["counter"]) for e in log] == [(first, 1), (second, 3)]
+    assert all(e["ok"] for e in log)
+    # Each one played for as long as it lasts (a chime and a sentence: several seconds), and the second
+    # started only after the first had ended.
+    assert all(e["ended"] - e["started"] > 3000 for e in log), log
+    assert log[1]["started"] >= log[0]["ended"], log
+    # The page chimes through the announcement itself, not over it.
+    assert tv_browser.find_element(By.TAG_NAME, "body").get_attribute("data-chimes") in (None, "", "0")
+    assert console_errors(tv_browser) == []

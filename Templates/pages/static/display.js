@@ -12,6 +12,11 @@
   const HIGHLIGHT_MS = 6000;
   /** Chimes never overlap: the next one waits this long after the previous one started. */
   const CHIME_GAP_MS = 1600;
+  /** `/display?voice=on`: a TV with speakers plays each call's announcement (chime and words), fetched
+   * from the daemon, one at a time and always to its end; otherwise the page only chimes. */
+  const VOICE = new URLSearchParams(location.search).get("voice") === "on";
+  /** An announcement still waiting this long after its call is dropped: the screen has shown it. */
+  const VOICE_MAX_DELAY_MS = 90000;
   /** Results ready for collection kept in the ticker. */
   const TICKER_KEEP = 5;
   /** Calls in the "just called" list. */
@@ -237,7 +242,51 @@
     model.bannerCall = { number: ticket.number, counter: counterId, ticketId: ticket.id };
     render();
     highlight(counterId);
-    chime();
+    if (VOICE) speak(ticket.number, counterId);
+    else chime();
+  }
+
+  // ---- announcements played by the page (voice=on) -------------------------------------------------
+
+  const voice = { queue: [], playing: false };
+  /** What the page played, for whoever checks it: [{ticket, counter, started, ended, ok}]. */
+  window.motcuaVoiceLog = [];
+
+  /** Queues a call's announcement; one for the same ticket and counter already waiting is enough. */
+  function speak(number, counterId) {
+    if (voice.queue.some((item) => item.number === number && item.counter === counterId)) return;
+    voice.queue.push({ number, counter: counterId, at: Date.now() });
+    showSoundButton();
+    if (!voice.playing) playNext();
+  }
+
+  function playNext() {
+    while (voice.queue.length && Date.now() - voice.queue[0].at > VOICE_MAX_DELAY_MS) voice.queue.shift();
+    const item = voice.queue.shift();
+    if (!item) {
+      voice.playing = false;
+      return;
+    }
+    voice.playing = true;
+    const entry = { ticket: item.number, counter: item.counter, started: Date.now(), ended: null, ok: false };
+    window.motcuaVoiceLog.push(entry);
+    const url = "/api/v1/announcements/audio?ticket=" + encodeURIComponent(item.number) + "&counter=" + encodeURIComponent(item.counter);
+    const player = new Audio(url);
+    let finished = false;
+    const done = (ok) => {
+      if (finished) return;
+      finished = true;
+      entry.ended = Date.now();
+      entry.ok = ok;
+      document.body.dataset.spoken = String(window.motcuaVoiceLog.filter((e) => e.ok).length);
+      // No sound from the daemon (or the page may not play yet): the hall still hears the chime.
+      if (!ok) MC.chime();
+      playNext();
+    };
+    player.addEventListener("ended", () => done(true));
+    player.addEventListener("error", () => done(false));
+    const started = player.play();
+    if (started && started.catch) started.catch(() => done(false));
   }
 
   /** Only the newest call blinks: an earlier one still blinking stops. */
