@@ -16,8 +16,11 @@ public final class PresentDevices: Sendable {
         self.printers = printers
     }
 
-    /// The subsystems worth following for these models.
-    public static let subsystems = ["tty", "input", "usbmisc"]
+    /// The subsystems worth following for these models: serial adapters (`tty`), scanners and keypads
+    /// (`input`), USB printers bound to usblp (`usbmisc`) or not (`usb`, the whole device, as CUPS's own USB
+    /// backend sees it), and `hidraw` (a scanner in HID mode: followed so its drivers hear of it, not listed,
+    /// since every HID keyboard also has one).
+    public static let subsystems = ["tty", "input", "usbmisc", "usb", "hidraw"]
 
     /// Replaces the list with what an enumeration found.
     public func replace(with found: [UdevDevice]) {
@@ -36,9 +39,14 @@ public final class PresentDevices: Sendable {
         return matched
     }
 
-    /// Everything present, by name.
+    /// Everything present, by name. A USB printer seen both as the whole device (`usb`) and as its usblp
+    /// node (`usbmisc`) is listed once, as the usblp node, which says its model by IEEE 1284 id.
     public func list() -> [PresentDevice] {
-        devices.withLock { Array($0.values) }.sorted { $0.name < $1.name }
+        let all = devices.withLock { Array($0.values) }
+        let printerNodes = all.filter { $0.device.subsystem == "usbmisc" }.map(\.device.sysPath)
+        return all.filter { present in
+            present.device.subsystem != "usb" || !printerNodes.contains { $0.hasPrefix(present.device.sysPath + "/") }
+        }.sorted { $0.name < $1.name }
     }
 
     /// The model `device` is, if any.
@@ -48,6 +56,11 @@ public final class PresentDevices: Sendable {
         case "usbmisc":
             // Several models share USB ids (Epson 04b8:0202): the IEEE 1284 device id tells them apart.
             guard let printer = printers.match(usb: id, deviceID: device.properties["IEEE1284_ID"]) else { return nil }
+            return PresentDevice(device: device, kind: "printer", profile: printer.id, model: "\(printer.vendor) \(printer.model)")
+        case "usb":
+            // The whole USB device (not its interfaces), when no printer driver took it: by USB id only.
+            guard device.properties["DEVTYPE"] == "usb_device",
+                  let printer = printers.match(usb: id, deviceID: nil) else { return nil }
             return PresentDevice(device: device, kind: "printer", profile: printer.id, model: "\(printer.vendor) \(printer.model)")
         case "tty":
             guard let board = boards.first(where: { $0.usb.contains(id) }) else { return nil }

@@ -66,9 +66,11 @@ public struct DeviceView: Encodable, Sendable {
     /// with its profile and node, so the administrator can copy its stable path into the configuration.
     init(_ present: PresentDevice) {
         let node = present.device.devNode.map { " (\($0))" } ?? ""
+        // Two units of one model are told apart by their serial number, which their by-id link carries too.
+        let serial = present.device.properties["ID_SERIAL_SHORT"].map { "; số sê-ri (serial) \($0)" } ?? ""
         self.init(
             id: present.name, kind: present.kind, name: present.model, role: nil, state: "not_configured",
-            detail: "hồ sơ (profile) \(present.profile)\(node); chưa có trong cấu hình (not in the configuration)"
+            detail: "hồ sơ (profile) \(present.profile)\(node)\(serial); chưa có trong cấu hình (not in the configuration)"
         )
     }
 }

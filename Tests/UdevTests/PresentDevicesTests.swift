@@ -40,4 +40,32 @@ struct PresentDevicesTests {
         #expect(present.list().map(\.kind) == ["scanner"])
         #expect(present.list().first?.device.isNamed("/dev/input/event4") == true)
     }
+
+    static let printer = PrinterProfile(
+        id: "p", vendor: "Xprinter", model: "XP-80", source: "s", paperWidthMM: 80, printableDots: 576, dpi: 203,
+        fontAColumns: 48, codePages: [], qrCode: true, code128: true, cutter: .partial, usb: [USBDeviceID(vendor: 0x0483, product: 0x5743)]
+    )
+
+    /// A USB printer that no printer driver (usblp) took is seen as the whole USB device, as CUPS's USB
+    /// backend sees it; when usblp has it too, it is listed once, as its usblp node.
+    @Test func aUSBPrinterIsListedOnceWhetherOrNotUsblpHasIt() {
+        let present = PresentDevices(boards: [], inputs: [], printers: PrinterProfileCatalog(profiles: [Self.printer]))
+        var whole = Self.device("usb", node: "/dev/bus/usb/001/004", vendor: "0483", product: "5743", path: "/sys/devices/usb1/1-1")
+        whole.properties["DEVTYPE"] = "usb_device"
+        var interface = whole
+        interface.properties["DEVTYPE"] = "usb_interface"
+        #expect(present.match(interface) == nil, "an interface is not the device")
+        present.replace(with: [whole])
+        #expect(present.list().map(\.kind) == ["printer"])
+        present.apply(Self.device("usbmisc", node: "/dev/usb/lp0", vendor: "0483", product: "5743", action: .add, path: "/sys/devices/usb1/1-1/1-1:1.0/usbmisc/lp0"))
+        #expect(present.list().map(\.device.subsystem) == ["usbmisc"])
+        present.apply(UdevDevice(action: .remove, subsystem: "usbmisc", sysPath: "/sys/devices/usb1/1-1/1-1:1.0/usbmisc/lp0", devNode: nil, links: [], properties: [:]))
+        #expect(present.list().map(\.device.subsystem) == ["usb"])
+    }
+
+    @Test func aHIDRawNodeIsFollowedButNotListed() {
+        let present = PresentDevices(boards: [], inputs: [Self.scanner], printers: PrinterProfileCatalog(profiles: []))
+        #expect(PresentDevices.subsystems.contains("hidraw") && PresentDevices.subsystems.contains("usb"))
+        #expect(present.match(Self.device("hidraw", node: "/dev/hidraw0", vendor: "0c2e", product: "0b61")) == nil)
+    }
 }
