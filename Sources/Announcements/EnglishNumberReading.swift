@@ -18,12 +18,7 @@ public struct EnglishNumberReading: Sendable, Hashable {
         guard (0...Self.largest).contains(number) else { return nil }
         if number == 0 { return Self.small[0] }
         let scales = ["", "thousand", "million", "billion"]
-        var groups: [Int] = []
-        var rest = number
-        while rest > 0 {
-            groups.append(rest % 1000)
-            rest /= 1000
-        }
+        let groups = NumberReading.thousandGroups(number)
         var parts: [String] = []
         for index in stride(from: groups.count - 1, through: 0, by: -1) where groups[index] > 0 {
             let value = groups[index]

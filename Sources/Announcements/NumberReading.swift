@@ -10,4 +10,15 @@ public enum NumberReading: Sendable, Hashable {
         case let .english(reading): reading.read(number)
         }
     }
+
+    /// `number`'s groups of three digits, the units first: 1 002 005 → [5, 2, 1]; 0 → [].
+    static func thousandGroups(_ number: Int) -> [Int] {
+        var groups: [Int] = []
+        var rest = number
+        while rest > 0 {
+            groups.append(rest % 1000)
+            rest /= 1000
+        }
+        return groups
+    }
 }

@@ -28,12 +28,7 @@ public struct VietnameseNumberReading: Sendable, Hashable {
         guard (0...Self.largest).contains(number) else { return nil }
         if number == 0 { return Self.digits[0] }
         let scales = ["", thousand, "triệu", "tỷ"]
-        var groups: [Int] = []
-        var rest = number
-        while rest > 0 {
-            groups.append(rest % 1000)
-            rest /= 1000
-        }
+        let groups = NumberReading.thousandGroups(number)
         var words: [String] = []
         for index in stride(from: groups.count - 1, through: 0, by: -1) where groups[index] > 0 {
             words += group(groups[index], full: index < groups.count - 1)

@@ -36,7 +36,9 @@ struct ExternalCommand: Sendable {
             try await Task.sleep(for: limit)
             kill(pid, SIGKILL)
         }
-        for await _ in ended {}
+        // Waited for in a task of its own, which the caller's cancellation does not reach: the program runs to
+        // its end (or its time limit) and its status is only read once it has ended.
+        await Task.detached { for await _ in ended {} }.value
         watchdog.cancel()
         let stderr = String(decoding: await reader.value, as: UTF8.self)
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {

@@ -146,6 +146,23 @@ struct AnnouncerServiceTests {
         }
     }
 
+    /// The daemon stops while a call is being spoken: the phrase is heard to its end, then it stops.
+    @Test func aStopNeverCutsAnAnnouncementOff() async throws {
+        let office = try Office(player: Self.pacedPlayer)
+        let announcer = AnnouncerService(audio: office.audio, output: office.player, engine: office.engine, maxPlays: 1, logger: Logger(label: "test"))
+        let group = ServiceGroup(configuration: .init(services: [announcer], logger: Logger(label: "test")))
+        async let running: Void = group.run()
+        try await Task.sleep(for: .milliseconds(200))
+        _ = try await office.engine.perform(.open(counter: 1))
+        _ = try await office.engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
+        _ = try await office.engine.perform(.next(counter: 1))
+        try await Self.waitFor { ((try? String(contentsOf: office.log, encoding: .utf8)) ?? "").contains("start ") }
+        await group.triggerGracefulShutdown()
+        try await running
+        let plays = try office.plays()
+        #expect(plays.count == 1, "the play that had begun ended: \(plays)")
+    }
+
     /// No sound card: the player fails, the failure is shown once, the calls go on (the displays show
     /// them), and when the player works again so do announcements.
     @Test func aFailingPlayerLosesNoCallAndRecovers() async throws {
