@@ -57,7 +57,17 @@ struct SayCommand: AsyncParsableCommand {
         do {
             let audio = try VoiceSetup.audio(for: configuration, cacheFolder: scratch, languages: languages)
             if text {
-                for line in try audio.texts(ticket: ticket, counter: counter) { print(line.text) }
+                for line in try audio.texts(ticket: ticket, counter: counter) {
+                    print(line.text)
+                    // Say which voice speaks it, where the office has recorded its own clips.
+                    if let clips = audio.clips[line.language] {
+                        let missing = clips.missing(line.text)
+                        let note = missing.isEmpty
+                            ? "\(line.language): đọc bằng bản ghi của đơn vị (recorded clips, \(clips.folder.path))"
+                            : "\(line.language): thiếu bản ghi cho (no clip for) \(missing.joined(separator: ", ")); đọc bằng espeak-ng"
+                        FileHandle.standardError.write(Data("\(note)\n".utf8))
+                    }
+                }
                 return
             }
             let made = try await audio.file(ticket: ticket, counter: counter)

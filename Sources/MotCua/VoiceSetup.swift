@@ -49,11 +49,26 @@ enum VoiceSetup {
         do {
             return try AnnouncementAudio(
                 books: try books(for: configuration), languages: languages ?? settings.languages, cacheFolder: cacheFolder,
-                chime: chime, speed: settings.speed
+                chime: chime, clips: try clips(for: configuration), speed: settings.speed
             )
         } catch let error as VoiceError {
             throw DaemonError(message: "lời đọc (announcements): \(error)")
         }
+    }
+
+    /// The office's recorded clips: `announcements.templates/clips/LANG/*.wav`, for each language that has
+    /// such a folder.
+    static func clips(for configuration: MotCuaConfiguration) throws(VoiceError) -> [String: RecordedClips] {
+        guard let site = configuration.announcements.templates else { return [:] }
+        var clips: [String: RecordedClips] = [:]
+        for language in languages {
+            var isFolder: ObjCBool = false
+            let folder = "\(site)/clips/\(language)"
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue {
+                clips[language] = try RecordedClips(folder: folder)
+            }
+        }
+        return clips
     }
 
     /// The announcer, unless `announcements.enabled` is false.

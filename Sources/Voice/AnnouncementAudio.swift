@@ -17,6 +17,9 @@ public actor AnnouncementAudio {
     public nonisolated let speed: Int
     private let cache: URL
     private let chimeSource: URL?
+    /// The office's recorded clips by language (``RecordedClips``), used instead of espeak-ng where they
+    /// cover every word of a phrase.
+    public nonisolated let clips: [String: RecordedClips]
     /// How many files the cache keeps.
     public nonisolated let cacheLimit: Int
     private var written = 0
@@ -29,10 +32,12 @@ public actor AnnouncementAudio {
     ///   - languages: the default languages, in order; each must have a book.
     ///   - cacheFolder: created if missing.
     ///   - chime: the office's chime file, or nil for the built-in one.
+    ///   - clips: the office's recorded clips by language.
     public init(
-        books: [PhraseBook], languages: [String], cacheFolder: String, chime: String? = nil, speed: Int = 145,
-        cacheLimit: Int = 2000
+        books: [PhraseBook], languages: [String], cacheFolder: String, chime: String? = nil, clips: [String: RecordedClips] = [:],
+        speed: Int = 145, cacheLimit: Int = 2000
     ) throws(VoiceError) {
+        self.clips = clips
         var byLanguage: [String: PhraseBook] = [:]
         for book in books { byLanguage[book.language] = book }
         if let missing = languages.first(where: { byLanguage[$0] == nil }) {
@@ -70,13 +75,17 @@ public actor AnnouncementAudio {
         var parts: [URL] = [try await chime()]
         for (language, text) in texts {
             parts.append(try await silence())
-            parts.append(try await speech(text, voice: books[language]!.voice))
+            if let recorded = clips[language], let plan = recorded.plan(text) {
+                parts.append(try await spoken(plan, text: text))
+            } else {
+                parts.append(try await speech(text, voice: books[language]!.voice))
+            }
         }
         let name = "call-" + Self.key(parts.map(\.lastPathComponent).joined(separator: "|")) + ".wav"
         let target = cache.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: target.path) { return target }
         try await make(target) { temporary in
-            ExternalCommand(program: "sox", arguments: parts.map(\.path) + [temporary.path], timeLimit: Self.timeLimit)
+            ExternalCommand(program: "sox", arguments: ["-D"] + parts.map(\.path) + [temporary.path], timeLimit: Self.timeLimit)
         }
         return target
     }
@@ -94,7 +103,48 @@ public actor AnnouncementAudio {
         return target
     }
 
+    /// One phrase from the office's recorded clips: each clip in the speech's format, a short pause at
+    /// each comma or full stop, joined by sox; cached by the clips used (and their times) and the text.
+    func spoken(_ plan: [RecordedClips.Piece], text: String) async throws(VoiceError) -> URL {
+        let stamp = plan.map { piece -> String in
+            guard case let .clip(url) = piece else { return "," }
+            let date = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(url.path)@\(date)"
+        }.joined(separator: "|")
+        let target = cache.appendingPathComponent("speech-" + Self.key("clips|\(stamp)|\(text)") + ".wav")
+        if FileManager.default.fileExists(atPath: target.path) { return target }
+        var parts: [URL] = []
+        for piece in plan {
+            switch piece {
+            case .pause:
+                parts.append(try await silence(seconds: "0.2"))
+            case let .clip(url):
+                let converted = cache.appendingPathComponent("clip-" + Self.key(url.path + stamp) + ".wav")
+                if !FileManager.default.fileExists(atPath: converted.path) {
+                    try await make(converted) { temporary in
+                        ExternalCommand(
+                            program: "sox", arguments: ["-D", url.path, "-r", Self.rate, "-c", "1", "-b", "16", temporary.path],
+                            timeLimit: Self.timeLimit
+                        )
+                    }
+                }
+                parts.append(converted)
+            }
+        }
+        if parts.count == 1 {
+            try await make(target) { temporary in
+                ExternalCommand(program: "sox", arguments: ["-D", parts[0].path, temporary.path], timeLimit: Self.timeLimit)
+            }
+        } else {
+            try await make(target) { temporary in
+                ExternalCommand(program: "sox", arguments: ["-D"] + parts.map(\.path) + [temporary.path], timeLimit: Self.timeLimit)
+            }
+        }
+        return target
+    }
+
     /// The chime: the office's file converted to the speech's format, or two notes (G5 then E5) made by sox.
+    /// sox runs without dither (`-D`) throughout, so the same input always makes the same samples.
     func chime() async throws(VoiceError) -> URL {
         if let source = chimeSource {
             let stamp = (try? FileManager.default.attributesOfItem(atPath: source.path)[.modificationDate] as? Date)?
@@ -103,7 +153,7 @@ public actor AnnouncementAudio {
             if FileManager.default.fileExists(atPath: target.path) { return target }
             try await make(target) { temporary in
                 ExternalCommand(
-                    program: "sox", arguments: [source.path, "-r", Self.rate, "-c", "1", "-b", "16", temporary.path],
+                    program: "sox", arguments: ["-D", source.path, "-r", Self.rate, "-c", "1", "-b", "16", temporary.path],
                     timeLimit: Self.timeLimit
                 )
             }
@@ -111,31 +161,34 @@ public actor AnnouncementAudio {
         }
         let target = cache.appendingPathComponent("chime-builtin-1.wav")
         if FileManager.default.fileExists(atPath: target.path) { return target }
-        let high = cache.appendingPathComponent("chime-part-high.wav")
-        let low = cache.appendingPathComponent("chime-part-low.wav")
+        // Parts under names of their own: two requests making the chime at once do not share them.
+        let high = cache.appendingPathComponent(".chime-high-\(UUID().uuidString).wav")
+        let low = cache.appendingPathComponent(".chime-low-\(UUID().uuidString).wav")
+        defer {
+            try? FileManager.default.removeItem(at: high)
+            try? FileManager.default.removeItem(at: low)
+        }
         for (file, frequency, length) in [(high, "784", "0.55"), (low, "659", "0.9")] {
             try await ExternalCommand(
                 program: "sox",
-                arguments: ["-n", "-r", Self.rate, "-c", "1", "-b", "16", file.path, "synth", length, "sine", frequency,
+                arguments: ["-D", "-n", "-r", Self.rate, "-c", "1", "-b", "16", file.path, "synth", length, "sine", frequency,
                             "fade", "q", "0.01", length, "0.5", "vol", "0.45"],
                 timeLimit: Self.timeLimit
             ).run()
         }
         try await make(target) { temporary in
-            ExternalCommand(program: "sox", arguments: [high.path, low.path, temporary.path], timeLimit: Self.timeLimit)
+            ExternalCommand(program: "sox", arguments: ["-D", high.path, low.path, temporary.path], timeLimit: Self.timeLimit)
         }
-        try? FileManager.default.removeItem(at: high)
-        try? FileManager.default.removeItem(at: low)
         return target
     }
 
-    /// A short pause between the chime and a phrase, or two phrases.
-    func silence() async throws(VoiceError) -> URL {
-        let target = cache.appendingPathComponent("silence-0.35.wav")
+    /// A short pause: between the chime and a phrase, or two phrases (0.35 s), or at a comma (0.2 s).
+    func silence(seconds: String = "0.35") async throws(VoiceError) -> URL {
+        let target = cache.appendingPathComponent("silence-\(seconds).wav")
         if FileManager.default.fileExists(atPath: target.path) { return target }
         try await make(target) { temporary in
             ExternalCommand(
-                program: "sox", arguments: ["-n", "-r", Self.rate, "-c", "1", "-b", "16", temporary.path, "trim", "0", "0.35"],
+                program: "sox", arguments: ["-D", "-n", "-r", Self.rate, "-c", "1", "-b", "16", temporary.path, "trim", "0", seconds],
                 timeLimit: Self.timeLimit
             )
         }
@@ -163,7 +216,7 @@ public actor AnnouncementAudio {
         let manager = FileManager.default
         guard let all = try? manager.contentsOfDirectory(atPath: cache.path), all.count > cacheLimit else { return }
         // The chime and the pause are in every announcement: they stay.
-        let names = all.filter { $0.hasPrefix("call-") || $0.hasPrefix("speech-") }
+        let names = all.filter { $0.hasPrefix("call-") || $0.hasPrefix("speech-") || $0.hasPrefix("clip-") }
         let dated = names.compactMap { name -> (String, Date)? in
             let path = cache.appendingPathComponent(name).path
             guard let date = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }

@@ -76,6 +76,24 @@ struct AnnouncementTests {
         #expect(code == 0)
     }
 
+    /// An office that recorded some words of its own hears which are missing before a call does.
+    @Test func sayTellsWhichWordsTheOfficesClipsLack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-clips-\(UUID().uuidString.prefix(8))")
+        let clips = folder.appendingPathComponent("clips/vi")
+        try FileManager.default.createDirectory(at: clips, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for words in ["mời công dân có số thứ tự", "a", "không", "hai", "đến quầy số"] {
+            _ = try runCapturing(URL(fileURLWithPath: "/usr/bin/espeak-ng"), ["-v", "vi", "-w", clips.appendingPathComponent("\(words).wav").path, words])
+        }
+        let config = folder.appendingPathComponent("motcua.yaml")
+        try (DaemonProcess.config + "\nannouncements: {templates: \(folder.path)}\n").write(to: config, atomically: true, encoding: .utf8)
+        let partly = try DaemonProcess.run(["say", "A025", "5", "--text", "--config", config.path])
+        #expect(partly.status == 0)
+        #expect(partly.stderr.contains("thiếu bản ghi cho (no clip for) năm"), "\(partly.stderr)")
+        let whole = try DaemonProcess.run(["say", "A002", "2", "--text", "--config", config.path])
+        #expect(whole.stderr.contains("đọc bằng bản ghi của đơn vị"), "\(whole.stderr)")
+    }
+
     @Test func aBrokenPhraseFileStopsConfigCheckAndServeNamingTheFileAndTheKey() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-phrases-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

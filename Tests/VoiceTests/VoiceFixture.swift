@@ -14,8 +14,21 @@ enum VoiceFixture {
         }
     }
 
+    /// Where the scratch folders go; those an earlier run left more than an hour ago are removed first.
+    static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-voice-tests")
+        let old = Date().addingTimeInterval(-3600)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let path = root.appendingPathComponent(name).path
+            if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date, date < old {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        return root
+    }()
+
     static func scratch(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-voice-\(name)-\(UUID().uuidString)")
+        let folder = scratchRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
