@@ -11,6 +11,8 @@
 #      call to its arrival at every display
 #   4. outbox drain (scripts/bench/outbox.py, its own daemon and workflow core): 40 000 events issued while the
 #      core is away, then the time from the core connecting to the outbox being empty
+#   5. voice: 20 announcements never asked before, fetched one after another from
+#      GET /api/v1/announcements/audio (espeak-ng and sox make each), then one already made, by wrk (4 connections)
 # prints a short summary and writes it, with wrk's full output, to artifacts/bench.txt.
 # The daemon's log goes to artifacts/bench-daemon.log; the daemon is stopped at the end.
 #
@@ -138,6 +140,16 @@ say "fan-out: 200 displays on GET /api/v1/events, 100 calls at counter 1, ten a 
 fanout=$(python3 scripts/bench/fanout.py --url "$URL" --control "$state/control.sock" --displays 200 --calls 100 --interval 0.1 2>>"$raw" | tail -n 1)
 say "outbox drain: 40000 events waiting, then the workflow core starts"
 outbox=$(python3 scripts/bench/outbox.py --bin "$BIN" --events 40000 --log artifacts/bench-outbox.log 2>>"$raw" | tail -n 1)
+say "voice: 20 new announcements (espeak-ng + sox), then one from the cache"
+voice_new=$(for i in $(seq 1 20); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL/api/v1/announcements/audio?ticket=V$(printf %03d "$i")&counter=$i"
+done | sort -k2 -g | awk '$1 != 200 { bad++ } { t[NR] = $2 } END { printf "p50_ms=%.0f max_ms=%.0f bad=%d", t[int(NR / 2) + 1] * 1000, t[NR] * 1000, bad + 0 }')
+{
+    echo "=== voice: cached announcement, 4 connections, 5s"
+    wrk -c4 -t2 -d5s --latency "$URL/api/v1/announcements/audio?ticket=V001&counter=1"
+    echo
+} >>"$raw" 2>&1 || die "wrk failed (voice)"
+voice_cached=$(awk '/=== voice/ { v = 1 } v && /Requests\/sec/ { print $2; exit }' "$raw")
 
 # --- summary --------------------------------------------------------------------------------
 status=0
@@ -177,6 +189,9 @@ summary=$(
         "$(field "$outbox" events)" "$(field "$outbox" seconds)" "$(field "$outbox" rate)" "$(field "$outbox" stored)" \
         "$(field "$outbox" duplicates)"
     if [ "$(field "$outbox" stored)" != "$(field "$outbox" events)" ]; then echo "  FAILED: the core did not store every event once"; status=1; fi
+    printf '  voice: a new announcement in p50 %s ms, max %s ms (espeak-ng + sox); from the cache %s req/s  (target new < 1000 ms)\n' \
+        "$(field "$voice_new" p50_ms)" "$(field "$voice_new" max_ms)" "$voice_cached"
+    if [ "$(field "$voice_new" bad)" != 0 ]; then echo "  FAILED: some announcements were not made"; status=1; fi
     refused_report throughput "$many"
     refused_report single-client "$one"
     # status is set in this subshell: report it on the last line.

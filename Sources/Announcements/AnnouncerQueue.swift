@@ -21,6 +21,8 @@ public struct AnnouncerQueue: Sendable {
     public private(set) var current: Announcement?
     /// The latest ended ones, newest last.
     public private(set) var recent: [AnnouncementRecord] = []
+    /// How many announcements have ended since the start (``recent`` keeps only the latest).
+    public private(set) var endedCount = 0
     private var nextID = 1
 
     public init(maxPlays: Int = 2, maxDelay: TimeInterval = 90, recentLimit: Int = 30) {
@@ -104,6 +106,7 @@ public struct AnnouncerQueue: Sendable {
     }
 
     private mutating func end(_ announcement: Announcement, _ outcome: AnnouncementOutcome, at now: Date) {
+        endedCount += 1
         recent.append(AnnouncementRecord(announcement: announcement, outcome: outcome, endedAt: now))
         if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
     }

@@ -11,10 +11,12 @@ public final class OfficeMetrics: Sendable {
     private let workflowConnected: Gauge
     private let eventsDelivered: Counter
     private let outboxOldest: Gauge
+    private let callToVoice: DurationHistogram
 
     private static var issued: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "tickets_issued", unitName: "total", helpText: "Tickets issued, by service") }
     private static var calls: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "calls", unitName: "total", helpText: "Calls and recalls, by counter") }
     private static var devices: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "devices", helpText: "Devices by kind and state") }
+    private static var announcements: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "announcements", unitName: "total", helpText: "Announcements ended, by outcome (played, dropped) and why dropped") }
     private static var http: MetricNameDescriptor { MetricNameDescriptor(namespace: "motcua", metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request durations") }
     private static let httpBuckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -37,6 +39,22 @@ public final class OfficeMetrics: Sendable {
         outboxOldest = registry.makeGauge(descriptor: MetricNameDescriptor(
             namespace: "motcua", metricName: "outbox_oldest_age", unitName: "seconds",
             helpText: "Age of the oldest event waiting for the workflow core (0 when none waits)"))
+        callToVoice = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(namespace: "motcua", metricName: "call_to_voice", unitName: "seconds",
+                                             helpText: "From a call to the start of its announcement on the hall's speaker"),
+            buckets: [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(20),
+                      .seconds(30), .seconds(60), .seconds(90)]
+        )
+    }
+
+    /// Counts an announcement that ended: `played`, or `dropped` with its reason.
+    public func announcementEnded(outcome: String, reason: String?) {
+        registry.makeCounter(descriptor: Self.announcements, labels: [("outcome", outcome), ("reason", reason ?? "")]).increment()
+    }
+
+    /// Records the time from a call to the start of its announcement.
+    public func announcementStarted(after seconds: TimeInterval) {
+        callToVoice.record(.nanoseconds(Int64(max(0, seconds) * 1e9)))
     }
 
     /// Counts a ticket issued for a service (by code).

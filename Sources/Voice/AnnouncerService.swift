@@ -36,7 +36,7 @@ public final class AnnouncerService: ServiceLifecycle.Service, Sendable {
         self.logger = logger
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.wakes = wakes
-        state = AnnouncerState(queue: AnnouncerQueue(maxPlays: maxPlays, maxDelay: maxDelay), wake: wake)
+        state = AnnouncerState(queue: AnnouncerQueue(maxPlays: maxPlays, maxDelay: maxDelay), wake: wake, metrics: engine.metrics)
     }
 
     /// Asks for an announcement outside a call (`motcua say`, a speaker check); the ticket and counter are
@@ -128,7 +128,9 @@ public final class AnnouncerService: ServiceLifecycle.Service, Sendable {
                         }
                         break
                     }
-                    again = await state.spoke()
+                    let outcome = await state.spoke()
+                    if outcome.recovered { logger.notice("the hall hears announcements again") }
+                    again = outcome.again
                 }
             }
         }

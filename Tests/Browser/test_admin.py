@@ -407,3 +407,50 @@ def test_printers_roles_are_in_words(state_dir, browser):
         assert page_errors(browser) == []
     finally:
         daemon.stop()
+
+
+def test_hall_announcements_section_shows_what_was_spoken_and_checks_the_speaker(state_dir, browser):
+    """The announcer's queue in words: each call spoken (through a player script standing in for the
+    machine's missing sound card), the speaker's state, and the speaker check an administrator starts."""
+    played = state_dir / "played.log"
+    player = state_dir / "player.sh"
+    player.write_text(f'#!/bin/sh\necho "$1" >> {played}\n', encoding="utf-8")
+    player.chmod(0o755)
+    daemon = start_daemon(state_dir, CONFIG + DEMO_SERVICES + f"announcements: {{player: {player}}}\n")
+    try:
+        sign_in(browser, daemon, "/admin", daemon.admin())
+        ready(browser)
+        note_gone(browser)
+        daemon.cli("counter", "open", "1")
+        daemon.cli("ticket", "take", "HT")
+        daemon.cli("counter", "next", "1")
+        wait_for(browser, lambda d: "Đã đọc 2 lần" in text(d, "#voice-table tbody"), 15, "the call was not shown as spoken")
+        first = text(browser, "#voice-table tbody tr:first-child")
+        assert "A001" in first and "Quầy 1" in first and "Gọi số" in first, first
+        assert "Loa: hoạt động tốt" in text(browser, "#voice-state")
+        assert "Ngôn ngữ: vi" in text(browser, "#voice-note")
+
+        # The speaker check: a number and a counter, spoken after what waits.
+        for field, value in (("voice-ticket", "B012"), ("voice-counter", "15")):
+            box = browser.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+        browser.find_element(By.ID, "voice-submit").click()
+        wait_for(browser, lambda d: d.find_element(By.ID, "voice-form-done").text == "Đã xếp lượt đọc: B012 đến quầy 15.", 5,
+                 "the speaker check was not queued")
+        wait_for(browser, lambda d: "Thử loa" in text(d, "#voice-table tbody tr:first-child")
+                 and "Đã đọc" in text(d, "#voice-table tbody tr:first-child"), 15, "the speaker check was not shown spoken")
+        assert "null" not in text(browser, "#voice-state")
+        # A number the voice cannot read is refused, saying which symbol.
+        box = browser.find_element(By.ID, "voice-ticket")
+        box.clear()
+        box.send_keys("B-12")
+        browser.find_element(By.ID, "voice-submit").click()
+        wait_for(browser, lambda d: "B-12" in d.find_element(By.ID, "voice-form-error").text, 5, "the bad number was not refused")
+        assert len(played.read_text(encoding="utf-8").split()) >= 3
+        browser.execute_script("document.getElementById('voice').scrollIntoView()")
+        screenshot(browser, "admin-voice")
+        # The browser logs the refused speaker check's 400 itself: that answer was the point.
+        assert [e for e in page_errors(browser) if "/api/v1/announcements - " not in e or "status of 400" not in e] == []
+    finally:
+        daemon.stop()

@@ -116,6 +116,10 @@ struct AnnouncerServiceTests {
             #expect(snapshot.recent.count == 10)
             #expect(snapshot.recent.first?.plays == 2)
             #expect(snapshot.recent.dropFirst().allSatisfy { $0.plays == 1 && $0.outcome == "played" })
+            // The metrics count them, and how long each call waited for its turn.
+            let metrics = office.engine.metrics.render()
+            #expect(metrics.contains(#"motcua_announcements_total{outcome="played",reason=""} 10"#), "\(metrics)")
+            #expect(metrics.contains("motcua_call_to_voice_seconds_count 10"))
         }
     }
 
@@ -184,6 +188,7 @@ struct AnnouncerServiceTests {
             let failing = await announcer.snapshot()
             #expect(failing.soundError?.contains("audio open error") == true)
             #expect(failing.recent.first?.reason == .noSound)
+            #expect(office.engine.metrics.render().contains(#"motcua_announcements_total{outcome="dropped",reason="no_sound"} 1"#))
             // The queue is not held up: the next call is made and stored.
             _ = try await office.engine.perform(.done(counter: 1, dossier: nil, rating: nil))
             #expect(try await office.engine.perform(.next(counter: 1)).ticket?.number == "A002")

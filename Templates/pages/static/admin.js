@@ -43,6 +43,7 @@
     $("admin-signout").addEventListener("click", () => MC.signOut());
     $("admin-refresh").addEventListener("click", () => loadAll());
     $("user-form").addEventListener("submit", addUser);
+    $("voice-form").addEventListener("submit", tryVoice);
     $("user-role").addEventListener("change", roleChanged);
     $("user-password-hide").addEventListener("click", hidePassword);
     await loadAll();
@@ -70,6 +71,7 @@
           queueTimer = setTimeout(() => {
             loadQueueSections();
             loadDevices();
+            loadVoice();
           }, 400);
         }
       },
@@ -118,7 +120,7 @@
   }
 
   async function loadAll() {
-    await Promise.all([loadQueueSections(), loadUsers(), loadDevices(), loadIncidents()]);
+    await Promise.all([loadQueueSections(), loadUsers(), loadDevices(), loadVoice(), loadIncidents()]);
     $("admin-updated").textContent = t("updated_at", { time: MC.time(null, true) });
   }
 
@@ -330,6 +332,77 @@
     const key = prefix + value;
     const text = t(key);
     return text === "admin." + key ? String(value) : text;
+  }
+
+  // ---- Hall announcements ----
+
+  let voiceTimer = null;
+
+  async function loadVoice() {
+    try {
+      renderVoice(await MC.api("GET", "/api/v1/announcements"));
+      showSectionError("voice", "");
+    } catch (error) {
+      if (error && error.status === 404 && error.code === "announcer_off") {
+        $("voice-state").replaceChildren();
+        $("voice-note").textContent = t("voice_off");
+        $("voice-note").hidden = false;
+        $("voice-table").hidden = true;
+        $("voice-form").hidden = true;
+        showSectionError("voice", "");
+        return;
+      }
+      failed(error, "voice");
+    }
+  }
+
+  function renderVoice(state) {
+    // A speaker that failed comes back by itself: the badge follows every reading.
+    const tone = { ok: "ok", failing: "bad" }[state.sound] || "off";
+    const stateNodes = [badge(t("voice_sound_" + state.sound), tone)];
+    if (state.sound_error) stateNodes.push(MC.el("span", { class: "cell-sub", text: state.sound_error }));
+    $("voice-state").replaceChildren(...stateNodes);
+    // While something is spoken or waits, read again shortly: the announcer's progress makes no event.
+    clearTimeout(voiceTimer);
+    if (state.current || state.pending.length) voiceTimer = setTimeout(loadVoice, 2000);
+    $("voice-note").textContent = t("voice_languages", {
+      languages: state.languages.join(", "), plays: state.max_plays, player: state.player || "—",
+    });
+    $("voice-note").hidden = false;
+    const rows = [];
+    if (state.current) rows.push([state.current, badge(t("voice_now"), "ok"), state.current.requested_at]);
+    for (const item of state.pending) rows.push([item, badge(t("voice_waiting"), "off"), item.requested_at]);
+    for (const item of state.recent) {
+      const words = item.outcome === "played" ? t("voice_played", { times: item.plays }) : known("voice_dropped_", item.reason);
+      rows.push([item, badge(words, item.outcome === "played" ? "ok" : "off"), item.ended_at || item.requested_at]);
+    }
+    if (!changed("voice", rows.map(([item, , at]) => [item.id, item.outcome, item.plays, at, state.sound]))) return;
+    const body = $("voice-table").tBodies[0];
+    body.replaceChildren(...rows.slice(0, 15).map(([item, status, at]) => MC.el("tr", { dataset: { announcement: String(item.id) } }, [
+      MC.el("td", {}, [MC.el("strong", { class: "mono", text: item.ticket })]),
+      MC.el("td", { class: "nowrap", text: MC.t("common.counter_label", { n: item.counter }) }),
+      MC.el("td", { class: "nowrap", text: known("voice_kind_", item.kind) }),
+      MC.el("td", {}, [status]),
+      MC.el("td", { class: "nowrap", text: MC.time(at, true) }),
+    ])));
+    if (!rows.length) body.append(emptyRow(5, t("no_announcements")));
+  }
+
+  async function tryVoice(event) {
+    event.preventDefault();
+    const ticket = $("voice-ticket").value.trim();
+    const counter = Number($("voice-counter").value);
+    $("voice-form-error").textContent = "";
+    $("voice-form-done").textContent = "";
+    try {
+      const queued = await MC.api("POST", "/api/v1/announcements", { ticket, counter });
+      $("voice-form-done").textContent = t("voice_try_done", { ticket: queued.ticket, counter: queued.counter });
+      loadVoice();
+    } catch (error) {
+      if (error && (error.status === 401 || error.status === 403)) return failed(error, "voice");
+      // The server says which symbol or number it cannot read: more than the generic words for bad_request.
+      $("voice-form-error").textContent = error && error.code === "bad_request" && error.message ? error.message : MC.errorText(error);
+    }
   }
 
   async function loadIncidents() {
