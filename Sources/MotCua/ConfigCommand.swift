@@ -16,7 +16,7 @@ struct ConfigCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let file = config ?? ServeCommand.defaultConfigFile()
+            let file = config ?? ConfigurationFile.defaultPath()
             let c: MotCuaConfiguration
             do {
                 c = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)

@@ -31,7 +31,7 @@ struct PrintTestCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let file = config ?? ServeCommand.defaultConfigFile()
+        let file = config ?? ConfigurationFile.defaultPath()
         let configuration: MotCuaConfiguration
         do {
             configuration = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)

@@ -43,14 +43,7 @@ struct SayCommand: AsyncParsableCommand {
             client.show(answer) { "Đã xếp lượt đọc (queued) #\(answer.object["id"] ?? "?"): \(answer.object["ticket"] ?? ticket) → quầy \(counter)" }
             return
         }
-        let file = config ?? ServeCommand.defaultConfigFile()
-        let configuration: MotCuaConfiguration
-        do {
-            configuration = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let configuration = try ConfigurationFile.load(config)
         let languages = lang.map { [$0] }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-say-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }

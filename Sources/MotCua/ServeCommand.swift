@@ -33,14 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration: MotCuaConfiguration
-        let file = config ?? Self.defaultConfigFile()
-        do {
-            configuration = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            FileHandle.standardError.write(Data("motcua: cấu hình sai (bad configuration): \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let file = config ?? ConfigurationFile.defaultPath()
+        var configuration = try ConfigurationFile.load(file)
         if let http { configuration.listen = ListenAddress(http)! }
         if let workflowSocket {
             configuration.workflowSocket = workflowSocket
@@ -56,12 +50,5 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("motcua: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-    }
-
-    /// `$MOTCUA_CONFIG` when set, else `/etc/motcua/motcua.yaml` when it exists, else the built-in default.
-    static func defaultConfigFile() -> String? {
-        if let named = ProcessInfo.processInfo.environment["MOTCUA_CONFIG"], !named.isEmpty { return named }
-        let path = "/etc/motcua/motcua.yaml"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 }

@@ -20,14 +20,7 @@ struct UdevRulesCommand: AsyncParsableCommand {
     func run() async throws {
         var configured: [UdevRules.ConfiguredDevice] = []
         if !modelsOnly {
-            let file = config ?? ServeCommand.defaultConfigFile()
-            let c: MotCuaConfiguration
-            do {
-                c = try MotCuaConfiguration.load(file: file, environment: ProcessInfo.processInfo.environment)
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-                throw ExitCode(1)
-            }
+            let c = try ConfigurationFile.load(config)
             var seen = Set<String>()
             for board in c.boards where seen.insert(board.path).inserted {
                 configured.append(.init(subsystem: "tty", path: board.path, what: "LED board, counter \(board.counter)"))

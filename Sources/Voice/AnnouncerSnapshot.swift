@@ -1,5 +1,6 @@
 import Announcements
 import Foundation
+import QueueCore
 
 /// What the announcer is doing, as `GET /api/v1/announcements` shows it (JSON, snake_case keys).
 public struct AnnouncerSnapshot: Sendable, Hashable, Codable {
@@ -42,9 +43,8 @@ public struct AnnouncerSnapshot: Sendable, Hashable, Codable {
             self.endedAt = endedAt.map(Self.format)
         }
 
-        static func format(_ date: Date) -> String {
-            date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        }
+        /// RFC 3339 with the office's offset, as every time of the API.
+        static func format(_ date: Date) -> String { Timestamp.format(date) }
     }
 
     /// The languages spoken, in order.

@@ -1,5 +1,4 @@
 import Foundation
-import Voice
 import HTTPTypes
 import Hummingbird
 import InputDevices
@@ -10,6 +9,7 @@ import Printing
 import QueueCore
 import QueueService
 import Store
+import Voice
 import WorkflowLink
 
 /// What the web layer serves: the queue engine, the accounts and the metrics of one office.
