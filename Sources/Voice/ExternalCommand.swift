@@ -16,7 +16,17 @@ struct ExternalCommand: Sendable {
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
+        // Standard error goes to a file of our own, closed by us once: a Pipe's handles are closed by both
+        // Process and their own deinit, and under load that second close can hit a descriptor another
+        // thread has just opened (swiftlang/swift#57827).
+        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-cmd-\(UUID().uuidString).err").path
+        guard FileManager.default.createFile(atPath: errorsPath, contents: nil), let errors = FileHandle(forWritingAtPath: errorsPath) else {
+            throw VoiceError(what: program, reason: "cannot make a file for its messages in \(FileManager.default.temporaryDirectory.path)")
+        }
+        defer {
+            try? errors.close()
+            try? FileManager.default.removeItem(atPath: errorsPath)
+        }
         process.standardError = errors
         let (ended, ending) = AsyncStream<Void>.makeStream()
         process.terminationHandler = { _ in
@@ -28,8 +38,6 @@ struct ExternalCommand: Sendable {
         } catch {
             throw VoiceError(what: program, reason: "cannot be started (\(error.localizedDescription)); is it installed? see scripts/ensure-packages.sh")
         }
-        // Read standard error while it runs, so a chatty program never blocks on a full pipe.
-        let reader = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }
         let limit = timeLimit
         let pid = process.processIdentifier
         let watchdog = Task.detached {
@@ -40,7 +48,7 @@ struct ExternalCommand: Sendable {
         // its end (or its time limit) and its status is only read once it has ended.
         await Task.detached { for await _ in ended {} }.value
         watchdog.cancel()
-        let stderr = String(decoding: await reader.value, as: UTF8.self)
+        let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let last = stderr.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
             let how = process.terminationReason == .exit

@@ -39,12 +39,17 @@ enum VoiceFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        let out = Pipe()
+        // The output goes to a file closed here once, not a Pipe (see Sources/Voice/ExternalCommand.swift).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-voice-run-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         process.standardOutput = out
         process.standardError = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try out.close()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw VoiceError(what: program, reason: "exit \(process.terminationStatus): \(text)")
