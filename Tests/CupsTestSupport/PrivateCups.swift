@@ -80,6 +80,7 @@ public final class PrivateCups {
         Listen 127.0.0.1:\(port)
         Listen \(d)/run/cups.sock
         Browsing No
+        BrowseLocalProtocols none
         WebInterface No
         LogLevel info
         <Location />
@@ -88,6 +89,10 @@ public final class PrivateCups {
         </Location>
 
         """.write(to: directory.appendingPathComponent("etc/cupsd.conf"), atomically: true, encoding: .utf8)
+        // cupsd talks to avahi-daemon over the system bus at start. The paper-out tests start both
+        // (DNSSD); a cupsd started while they are coming up was seen never to answer on its port. So the
+        // bus and avahi are up before any private cupsd starts, whichever suite comes first.
+        try await DNSSD.ensureRunning()
         scheduler = try SpawnedProcess(
             Self.cupsd, ["-f", "-c", "\(d)/etc/cupsd.conf", "-s", "\(d)/etc/cups-files.conf"],
             log: directory.appendingPathComponent("log/cupsd.out")
