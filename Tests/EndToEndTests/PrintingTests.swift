@@ -72,8 +72,15 @@ struct PrintingTests {
             #expect(commands.last == .feedAndCut(.partial, feed: 3))
             #expect(commands.filter { if case .feedAndCut = $0 { true } else { false } }.count == 1, "one ticket, one cut")
 
-            let devices = try daemon.cli(["devices", "--json"])
-            let list = try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]] ?? []
+            // CUPS may say "connecting-to-device" while the job goes out; the printer reads ok once it is through
+            // (the monitor reads every poll_seconds).
+            var list: [[String: Any]] = []
+            for _ in 0..<40 {
+                let devices = try daemon.cli(["devices", "--json"])
+                list = try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]] ?? []
+                if list.first?["state"] as? String == "ok" { break }
+                try await Task.sleep(for: .milliseconds(250))
+            }
             #expect(list.first?["id"] as? String == "kiosk-1")
             #expect(list.first?["state"] as? String == "ok")
             #expect((list.first?["name"] as? String)?.contains("TM-T20") == true)
