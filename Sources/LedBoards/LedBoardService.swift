@@ -16,6 +16,7 @@ import Store
 public final class LedBoardService: ServiceLifecycle.Service, Sendable {
     private let panel: BoardPanel
     private let engine: QueueEngine
+    private let logger: Logger
     /// How often a board that went away is tried again.
     public let retryInterval: Duration
 
@@ -30,6 +31,7 @@ public final class LedBoardService: ServiceLifecycle.Service, Sendable {
             outages: outages, logger: logger
         )
         self.engine = engine
+        self.logger = logger
         self.retryInterval = retryInterval
     }
 
@@ -79,7 +81,10 @@ public final class LedBoardService: ServiceLifecycle.Service, Sendable {
     }
 
     public func run() async throws {
-        let events = engine.hub.subscribe()
+        let logger = self.logger
+        let events = EventFeed(hub: engine.hub, store: engine.store) { after in
+            logger.warning("the counter boards fell behind the queue; they read the events after \(after) back from the log")
+        }
         let panel = self.panel
         let retry = retryInterval
         await panel.refresh()

@@ -3,6 +3,7 @@ import InputDevices
 import LedBoards
 import Logging
 import MotCuaConfig
+import QueueCore
 import QueueService
 import Udev
 

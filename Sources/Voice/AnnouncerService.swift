@@ -62,7 +62,10 @@ public final class AnnouncerService: ServiceLifecycle.Service, Sendable {
     }
 
     public func run() async throws {
-        let events = engine.hub.subscribe()
+        let logger = self.logger
+        let events = EventFeed(hub: engine.hub, store: engine.store) { after in
+            logger.warning("the announcer fell behind the queue; it reads the calls after event \(after) back from the log")
+        }
         let state = self.state
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in

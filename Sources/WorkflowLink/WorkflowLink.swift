@@ -51,7 +51,7 @@ public final class WorkflowLink: Service, DossierDirectory {
 
     /// Connects, delivers and reconnects until graceful shutdown.
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await self.keepConnected()
         }
     }

@@ -92,9 +92,11 @@ final class DaemonProcess: @unchecked Sendable {
             process.executableURL = Self.binary
             process.arguments = arguments
         }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
+        // At debug level the log also has the service lifecycle (each service started, asked to stop, finished):
+        // a daemon slow to stop then says which service held it.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["MOTCUA_LOG_LEVEL": "debug"]) { _, new in new }
+            .merging(environment) { _, new in new }
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -119,20 +121,38 @@ final class DaemonProcess: @unchecked Sendable {
     @discardableResult
     func stop(signal: Int32 = SIGTERM) async throws -> Int32 {
         guard let process else { return 0 }
-        if launched {
-            // The launcher (umockdev-run) was started from a thread with SIGTERM blocked and ignores it: the
-            // signal goes to the daemon, its child, and the launcher ends with it.
-            let children = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
-            for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, signal) }
-            let deadline = Date() + 30
-            while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            guard !process.isRunning else { throw E2EError("the daemon did not stop within 30 s") }
-            self.process = nil
-            return process.terminationStatus
-        }
-        guard let status = try await process.stop(signal: signal) else { throw E2EError("the daemon did not stop within 30 s") }
+        send(signal, to: process)
+        let deadline = Date() + 30
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        guard !process.isRunning else { throw await hung(process) }
         self.process = nil
-        return status
+        return process.terminationStatus
+    }
+
+    /// Signals the daemon. The launcher (umockdev-run) was started from a thread with SIGTERM blocked and
+    /// ignores it: the signal goes to the daemon, its child, and the launcher ends with it.
+    private func send(_ signal: Int32, to process: Process) {
+        guard launched else {
+            kill(process.processIdentifier, signal)
+            return
+        }
+        let children = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
+        for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, signal) }
+    }
+
+    /// A daemon that did not stop: SIGQUIT makes Swift's backtracer write every thread's stack to the log,
+    /// and the error carries the log's end (with the service lifecycle, logged at debug level), so a hang
+    /// in CI says where it was.
+    private func hung(_ process: Process) async -> E2EError {
+        send(SIGQUIT, to: process)
+        let deadline = Date() + 20
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning {
+            send(SIGKILL, to: process)
+            kill(process.processIdentifier, SIGKILL)
+        }
+        self.process = nil
+        return E2EError("the daemon did not stop within 30 s; its log ends:\n\(String(logText().suffix(30_000)))")
     }
 
     /// What the daemon logged.
