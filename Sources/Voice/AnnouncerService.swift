@@ -7,9 +7,9 @@ import ServiceLifecycle
 import Store
 
 /// Speaks every call in the hall on the machine's sound output: a chime, then the phrase in each
-/// configured language (``AnnouncementAudio``), one announcement at a time and always to its end, in the
-/// order of the calls (``AnnouncerQueue``). A recall asks for it again; a ticket answered before its
-/// turn, or a counter that closed, is not announced.
+/// configured language (``AnnouncementAudio``), one announcement at a time and always to its end (a stop
+/// waits for it, up to ``SoundOutput/stopGrace``), in the order of the calls (``AnnouncerQueue``). A
+/// recall asks for it again; a ticket answered before its turn, or a counter that closed, is not announced.
 ///
 /// When the player fails (no sound card, device busy) the failure is logged once, what waits is dropped
 /// (the displays still show every call), and the player is tried again after ``soundRetry``.
@@ -126,6 +126,11 @@ public final class AnnouncerService: ServiceLifecycle.Service, Sendable {
                     do {
                         try await output.play(file.path)
                     } catch {
+                        // A player killed because the daemon stopped says nothing of the speaker.
+                        if Task.isCancelled {
+                            await state.failed(.shutdown)
+                            return
+                        }
                         if await state.soundFailed(error.description, retry: soundRetry) {
                             logger.warning("the hall cannot hear announcements: \(error); trying again in \(Int(soundRetry)) s")
                         }

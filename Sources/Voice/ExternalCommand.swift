@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A program run to its end, with a time limit: espeak-ng, sox, the sound player.
 struct ExternalCommand: Sendable {
@@ -7,9 +8,13 @@ struct ExternalCommand: Sendable {
     var arguments: [String]
     /// Killed (SIGKILL) when it runs longer.
     var timeLimit: Duration
+    /// How long it may still run once the caller is cancelled (the daemon stops): long enough for any
+    /// phrase to be heard to its end, short enough that a stuck player cannot hold the stop.
+    var graceOnCancel: Duration = .seconds(12)
 
     /// Runs it; throws with its last line of standard error when it cannot start, exits non-zero or runs
-    /// past the time limit. It is not stopped when the task is cancelled: a phrase is never cut off.
+    /// past the time limit. A cancelled caller does not cut it off: it is killed only when it runs
+    /// `graceOnCancel` past the cancellation.
     func run() async throws(VoiceError) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.resolve(program))
@@ -45,15 +50,33 @@ struct ExternalCommand: Sendable {
             kill(pid, SIGKILL)
         }
         // Waited for in a task of its own, which the caller's cancellation does not reach: the program runs to
-        // its end (or its time limit) and its status is only read once it has ended.
-        await Task.detached { for await _ in ended {} }.value
+        // its end (or its time limit, or its grace after a cancellation) and its status is only read once it
+        // has ended.
+        let grace = graceOnCancel
+        let afterCancel = Mutex<(ended: Bool, killer: Task<Void, any Error>?)>((false, nil))
+        await withTaskCancellationHandler {
+            await Task.detached { for await _ in ended {} }.value
+        } onCancel: {
+            afterCancel.withLock { state in
+                guard !state.ended else { return }
+                state.killer = Task.detached {
+                    try await Task.sleep(for: grace)
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
         watchdog.cancel()
+        let stopped = afterCancel.withLock { state in
+            state.ended = true
+            state.killer?.cancel()
+            return state.killer != nil
+        }
         let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let last = stderr.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
             let how = process.terminationReason == .exit
                 ? "exit status \(process.terminationStatus)"
-                : "killed by signal \(process.terminationStatus)\(process.terminationStatus == SIGKILL ? " (ran past \(limit))" : "")"
+                : "killed by signal \(process.terminationStatus)\(process.terminationStatus != SIGKILL ? "" : stopped ? " (still running \(grace) after the stop)" : " (ran past \(limit))")"
             throw VoiceError(what: program, reason: last.isEmpty ? how : "\(how): \(last)")
         }
     }

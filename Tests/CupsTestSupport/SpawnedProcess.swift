@@ -18,6 +18,12 @@ public final class SpawnedProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the test process goes with it. Foundation's `Process` learns that a child ended when
+        // the child's end of a socket pair closes; a helper spawned while another test starts a daemon would
+        // inherit that end and keep it open for its whole life, and the daemon's end would go unnoticed
+        // ("did not stop within 30 s" for a daemon that had long exited).
+        guard let closeFrom = Self.closeFrom else { throw TestFailure("glibc has no posix_spawn_file_actions_addclosefrom_np (2.34 or later is needed)") }
+        _ = closeFrom(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -43,6 +49,12 @@ public final class SpawnedProcess {
         }
         processIdentifier = pid
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does not import.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// The exit status once reaped: the code it exited with, or 128 + the signal that ended it.
     private var status: Int32?

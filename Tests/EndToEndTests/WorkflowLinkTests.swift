@@ -203,9 +203,10 @@ struct WorkflowLinkTests {
             + log.components(separatedBy: "connection to the workflow core lost").count - 1
         #expect(losses >= 3, "the link noticed the three crashes: \(losses)")
         #expect(log.components(separatedBy: "workflow core connected").count - 1 >= 4)
+        let drainedAt = Date()
         #expect(try await daemon.stop() == 0)
         #expect(try await core.stop() == 0)
-        print("exactlyOnceAcrossCrashes: \(stats), \(seq) events, load \(String(format: "%.1f", loadDone.timeIntervalSince(began))) s, drained at \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+        print("exactlyOnceAcrossCrashes: \(stats), \(seq) events, load \(String(format: "%.1f", loadDone.timeIntervalSince(began))) s, drained at \(String(format: "%.1f", drainedAt.timeIntervalSince(began))) s, stopped in \(String(format: "%.1f", Date().timeIntervalSince(drainedAt))) s")
     }
 
     // MARK: 2. A hung core

@@ -167,6 +167,37 @@ struct AnnouncerServiceTests {
         #expect(plays.count == 1, "the play that had begun ended: \(plays)")
     }
 
+    /// A player that hangs (a sound server that never answers) cannot hold the daemon's stop: past the
+    /// grace it is killed, the announcement is dropped as `shutdown`, and the speaker is not called failing.
+    @Test(.timeLimit(.minutes(1))) func aHungPlayerCannotHoldTheStop() async throws {
+        let office = try Office(player: """
+            #!/bin/sh
+            echo "start $(date +%s.%N) $1 $$" >> LOG
+            exec sleep 600
+            """)
+        var output = office.player
+        output.stopGrace = .milliseconds(300)
+        let announcer = AnnouncerService(audio: office.audio, output: output, engine: office.engine, maxPlays: 1, logger: Logger(label: "test"))
+        var configuration = ServiceGroupConfiguration(services: [announcer], logger: Logger(label: "test"))
+        configuration.maximumGracefulShutdownDuration = .milliseconds(200)
+        let group = ServiceGroup(configuration: configuration)
+        async let running: Void = group.run()
+        try await Task.sleep(for: .milliseconds(200))
+        _ = try await office.engine.perform(.open(counter: 1))
+        _ = try await office.engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
+        _ = try await office.engine.perform(.next(counter: 1))
+        try await Self.waitFor { ((try? String(contentsOf: office.log, encoding: .utf8)) ?? "").contains("start ") }
+        await group.triggerGracefulShutdown()
+        try await running
+        let after = await announcer.snapshot()
+        #expect(after.current == nil)
+        #expect(after.recent.first?.reason == .shutdown, "the call being spoken ended with the stop: \(after.recent)")
+        #expect(after.sound != "failing", "a player killed by the stop says nothing of the speaker")
+        let started = try String(contentsOf: office.log, encoding: .utf8).split(separator: " ")
+        let pid = try #require(started.last.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        #expect(kill(pid, 0) == -1 && errno == ESRCH, "the hung player (pid \(pid)) was killed")
+    }
+
     /// No sound card: the player fails, the failure is shown once, the calls go on (the displays show
     /// them), and when the player works again so do announcements.
     @Test func aFailingPlayerLosesNoCallAndRecovers() async throws {

@@ -41,7 +41,7 @@ enum VoiceFixture {
         process.arguments = arguments
         // The output goes to a file closed here once, not a Pipe (see Sources/Voice/ExternalCommand.swift).
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-voice-run-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         process.standardOutput = out
