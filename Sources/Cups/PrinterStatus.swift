@@ -26,6 +26,10 @@ public struct PrinterStatus: Sendable, Hashable {
         reasons.first { $0.reason == reason }
     }
 
+    /// Whether the backend is opening the device (`connecting-to-device`): at the start of every job, and
+    /// for as long as a device does not answer.
+    public var isConnecting: Bool { reason("connecting-to-device") != nil }
+
     /// The reasons at `severity` or worse.
     public func reasons(atLeast severity: PrinterStateReason.Severity) -> [PrinterStateReason] {
         reasons.filter { $0.severity >= severity }

@@ -1,4 +1,5 @@
 import Foundation
+import Serial
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,11 +22,11 @@ public final class EvdevDevice: Sendable {
     public init(path: String) throws(EvdevDeviceError) {
         self.path = path
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw EvdevDeviceError(path: path, step: "open", reason: Self.systemError()) }
+        guard fd >= 0 else { throw EvdevDeviceError(path: path, step: .open, reason: Self.systemError()) }
         guard ioctl(fd, Self.grabRequest, Int32(1)) == 0 else {
             let reason = Self.systemError()
             close(fd)
-            throw EvdevDeviceError(path: path, step: "grab", reason: "\(reason) (another program holds it?)")
+            throw EvdevDeviceError(path: path, step: .grab, reason: "\(reason): có chương trình khác đang giữ thiết bị? (another program holds it?)")
         }
         descriptor = fd
     }
@@ -45,17 +46,17 @@ public final class EvdevDevice: Sendable {
         let polled = poll(&ready, 1, milliseconds)
         if polled < 0 {
             if errno == EINTR { return [] }
-            throw EvdevDeviceError(path: path, step: "read", reason: Self.systemError())
+            throw EvdevDeviceError(path: path, step: .read, reason: Self.systemError())
         }
         guard polled > 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: Self.eventSize * 64)
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         if count < 0 {
             if errno == EAGAIN || errno == EINTR { return [] }
-            throw EvdevDeviceError(path: path, step: "read", reason: Self.systemError())
+            throw EvdevDeviceError(path: path, step: .read, reason: Self.systemError())
         }
         if count == 0 {
-            throw EvdevDeviceError(path: path, step: "read", reason: "the device went away")
+            throw EvdevDeviceError(path: path, step: .read, reason: "thiết bị đã bị rút ra (the device went away)")
         }
         return Self.decode(buffer[..<count])
     }

@@ -66,7 +66,7 @@ actor BoardPanel {
     func check() async {
         for index in lines.indices where lines[index].port != nil && !FileManager.default.fileExists(atPath: lines[index].path) {
             lines[index].port = nil
-            await lost(index, reason: "\(lines[index].path) is gone (unplugged?)")
+            await lost(index, reason: "\(lines[index].path): không còn cổng này, đã rút ra? (gone, unplugged?)")
         }
         guard lines.contains(where: { $0.port == nil }) else { return publishCounts() }
         await refresh()

@@ -1,4 +1,5 @@
 import Cups
+import Foundation
 
 /// Whether a printer can print now, as CUPS tells it.
 public enum PrinterHealth: Sendable, Hashable {
@@ -42,7 +43,6 @@ public enum PrinterHealth: Sendable, Hashable {
         ("door-open", "cửa máy in đang mở (door open)"),
         ("offline", "máy in ngoại tuyến (offline)"),
         ("shutdown", "máy in đã tắt (shut down)"),
-        ("connecting-to-device", "không kết nối được máy in (connecting to device)"),
         ("cutter-error", "lỗi dao cắt (cutter error)"),
         ("marker-supply-empty", "hết mực / vật tư in (supply empty)"),
     ]
@@ -51,8 +51,13 @@ public enum PrinterHealth: Sendable, Hashable {
     /// (the reasons then often stay `none`).
     static let unreachableMessages = ["not responding", "unavailable", "unable to connect", "waiting for printer", "not connected"]
 
-    /// The health CUPS's `status` of a printer means.
-    public init(_ status: PrinterStatus) {
+    /// How long a printer may say `connecting-to-device` before it counts as unreachable. CUPS says so at
+    /// the start of every job, while the backend opens the device; a job that goes out clears it.
+    public static let connectingPatience: TimeInterval = 30
+
+    /// The health CUPS's `status` of a printer means; `connectingFor` is how long it has said
+    /// `connecting-to-device` without a break (0 at the first reading that says so).
+    public init(_ status: PrinterStatus, connectingFor: TimeInterval = 0) {
         if status.state == .stopped {
             self = .fault("hàng in đã dừng (queue stopped)" + (status.message.map { ": \($0)" } ?? ""))
             return
@@ -69,6 +74,10 @@ public enum PrinterHealth: Sendable, Hashable {
         }
         if let message = status.message?.lowercased(), Self.unreachableMessages.contains(where: message.contains) {
             self = .fault("không kết nối được máy in (device unreachable): \(status.message ?? "")")
+            return
+        }
+        if status.isConnecting, connectingFor >= Self.connectingPatience {
+            self = .fault("không kết nối được máy in (connecting to device) sau \(Int(connectingFor)) giây")
             return
         }
         let low = status.reasons.first { $0.reason == "media-low" || $0.reason == "toner-low" || $0.reason == "marker-supply-low" }

@@ -32,6 +32,8 @@ public actor PrinterPool {
     private let recorder: PrinterFaultRecorder
     private let metrics: OfficeMetrics
     private var health: [String: PrinterHealth] = [:]
+    /// Since when each printer has said `connecting-to-device` without a break.
+    private var connectingSince: [String: Date] = [:]
     private var incidents: [String: Incident] = [:]
     private var loadedIncidents = false
 
@@ -193,7 +195,10 @@ public actor PrinterPool {
     private func refresh(_ queue: String) async -> PrinterHealth {
         let now: PrinterHealth
         do {
-            now = PrinterHealth(try await client.printerState(queue))
+            let status = try await client.printerState(queue)
+            let since = status.isConnecting ? connectingSince[queue, default: Date()] : nil
+            connectingSince[queue] = since
+            now = PrinterHealth(status, connectingFor: since.map { Date().timeIntervalSince($0) } ?? 0)
         } catch {
             now = .fault(Self.words(for: error))
         }

@@ -23,13 +23,13 @@ public final class SerialPort: @unchecked Sendable {
     public init(path: String, settings: BoardSerialSettings, reading: Bool = false) throws(SerialPortError) {
         self.path = path
         let fd = open(path, (reading ? O_RDONLY : O_WRONLY) | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw SerialPortError(path: path, step: "open", reason: Self.systemError()) }
+        guard fd >= 0 else { throw SerialPortError(path: path, step: .open, reason: Self.systemError()) }
         descriptor = fd
         var options = termios()
         guard tcgetattr(fd, &options) == 0 else {
             let reason = Self.systemError()
             close(fd)
-            throw SerialPortError(path: path, step: "configure", reason: reason)
+            throw SerialPortError(path: path, step: .configure, reason: reason)
         }
         cfmakeraw(&options)
         let speed = Self.speeds[settings.baud] ?? speed_t(B9600)
@@ -46,7 +46,7 @@ public final class SerialPort: @unchecked Sendable {
         guard tcsetattr(fd, TCSANOW, &options) == 0 else {
             let reason = Self.systemError()
             close(fd)
-            throw SerialPortError(path: path, step: "configure", reason: reason)
+            throw SerialPortError(path: path, step: .configure, reason: reason)
         }
     }
 
@@ -73,14 +73,14 @@ public final class SerialPort: @unchecked Sendable {
             let reason = count < 0 ? Self.systemError() : "the device took nothing for a second"
             close(descriptor)
             descriptor = -1
-            throw SerialPortError(path: path, step: "write", reason: reason)
+            throw SerialPortError(path: path, step: .write, reason: reason)
         }
     }
 
     /// Reads what arrives within `milliseconds` (empty on timeout); throws (and closes the port) when
     /// the device is gone: a hang-up, or an error from the driver.
     public func read(waiting milliseconds: Int32) throws(SerialPortError) -> [UInt8] {
-        guard descriptor >= 0 else { throw SerialPortError(path: path, step: "read", reason: "the port is closed") }
+        guard descriptor >= 0 else { throw SerialPortError(path: path, step: .read, reason: "cổng đã đóng (the port is closed)") }
         var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let polled = poll(&ready, 1, milliseconds)
         guard polled > 0 else { return [] }
@@ -91,7 +91,7 @@ public final class SerialPort: @unchecked Sendable {
         let reason = count < 0 ? Self.systemError() : "the device hung up"
         close(descriptor)
         descriptor = -1
-        throw SerialPortError(path: path, step: "read", reason: reason)
+        throw SerialPortError(path: path, step: .read, reason: reason)
     }
 
     private static func systemError() -> String {

@@ -3,16 +3,16 @@ public struct SerialPortError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The port's path.
     public let path: String
     /// What was being done: `open`, `configure`, `write`.
-    public let step: String
+    public let step: DeviceStep
     /// The system's error text.
     public let reason: String
 
     /// Creates an error.
-    public init(path: String, step: String, reason: String) {
+    public init(path: String, step: DeviceStep, reason: String) {
         self.path = path
         self.step = step
         self.reason = reason
     }
 
-    public var description: String { "\(path): cannot \(step): \(reason)" }
+    public var description: String { step.describe(path: path, reason: reason) }
 }

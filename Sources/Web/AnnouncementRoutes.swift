@@ -2,6 +2,7 @@ import Announcements
 import Foundation
 import HTTPTypes
 import Hummingbird
+import QueueService
 import Voice
 
 /// The hall announcements: their sound for display pages (public), what the announcer is doing, and
@@ -11,9 +12,15 @@ struct AnnouncementRoutes {
 
     func register(on router: Router<OfficeRequestContext>) {
         // The WAV of a call (chime, then each language), so a TV with speakers can play it. Made once, then cached.
-        router.get("api/v1/announcements/audio") { request, _ -> Response in
+        router.get("api/v1/announcements/audio") { request, context -> Response in
             guard let audio = office.announcementAudio else {
                 throw APIError(.serviceUnavailable, "voice_unavailable", "Chưa cấu hình giọng đọc (no announcement phrases).")
+            }
+            if let address = context.clientAddress, let wait = office.audioThrottle.admit(address, now: office.engine.now()) {
+                throw APIError(
+                    .tooManyRequests, "rate_limited",
+                    "Yêu cầu tiếng đọc quá nhiều lần; xin đợi \(Int(wait.rounded(.up))) giây rồi thử lại (too many requests)."
+                )
             }
             let query = request.uri.queryParameters
             let (ticket, counter) = try Self.call(ticket: query.get("ticket"), counter: query.get("counter"))

@@ -33,7 +33,9 @@ public struct Office: Sendable {
     /// Where dossier lookups go (the workflow link); nil when the office has no workflow core.
     public let dossiers: (any DossierDirectory)?
     /// Keeps one address from flooding the workflow core with lookups.
-    let lookupThrottle: LookupThrottle
+    let lookupThrottle: AddressThrottle
+    /// Requests for an announcement's sound per address: far above a hall TV's one per call.
+    let audioThrottle = AddressThrottle(limit: 120, window: 60)
     /// The sound of announcements, for display pages; nil without phrases.
     public let announcementAudio: AnnouncementAudio?
     /// The announcer speaking calls on this machine; nil when `announcements.enabled` is false.
@@ -57,7 +59,7 @@ public struct Office: Sendable {
         self.present = present
         self.printLanguage = printLanguage
         self.dossiers = dossiers
-        self.lookupThrottle = LookupThrottle(limit: lookupsPerMinute, window: 60)
+        self.lookupThrottle = AddressThrottle(limit: lookupsPerMinute, window: 60)
     }
 
     public var metrics: OfficeMetrics { engine.metrics }

@@ -59,6 +59,7 @@ public final class PrivateCups {
         // Backends run as lp and capture files are written there.
         chmod(directory.appendingPathComponent("out").path, 0o1777)
         let d = directory.path
+        try Self.makeServerBin(at: directory.appendingPathComponent("lib"))
         let port = try LocalPort.free()
         self.port = port
         try """
@@ -71,6 +72,7 @@ public final class PrivateCups {
         ErrorLog \(d)/log/error_log
         PageLog \(d)/log/page_log
         FileDevice Yes
+        ServerBin \(d)/lib
         User lp
         Group lp
         SystemGroup root lpadmin
@@ -113,6 +115,48 @@ public final class PrivateCups {
             try? FileManager.default.removeItem(at: directory)
             throw TestFailure("\(error); cupsd said: \(out) \(log.suffix(2000))")
         }
+    }
+
+    /// The system's CUPS programs (filters, backends), plus the test backend `slow`: a printer that takes
+    /// its time to answer. It says `connecting-to-device` for `SECONDS`, as CUPS's own backends do while they
+    /// open a device, then appends the job to `PATH` (device URI `slow:/PATH?SECONDS`).
+    static func makeServerBin(at lib: URL) throws {
+        let files = FileManager.default
+        let system = URL(fileURLWithPath: "/usr/lib/cups")
+        try files.createDirectory(at: lib.appendingPathComponent("backend"), withIntermediateDirectories: true)
+        for entry in try files.contentsOfDirectory(atPath: system.path) where entry != "backend" {
+            try files.createSymbolicLink(at: lib.appendingPathComponent(entry), withDestinationURL: system.appendingPathComponent(entry))
+        }
+        let backends = system.appendingPathComponent("backend")
+        for entry in try files.contentsOfDirectory(atPath: backends.path) {
+            try files.createSymbolicLink(
+                at: lib.appendingPathComponent("backend/\(entry)"), withDestinationURL: backends.appendingPathComponent(entry)
+            )
+        }
+        let slow = lib.appendingPathComponent("backend/slow")
+        try """
+            #!/bin/sh
+            if [ $# -eq 0 ]; then echo 'direct slow "Unknown" "Slow test printer"'; exit 0; fi
+            target="${DEVICE_URI#slow:}"
+            seconds="${target##*\\?}"
+            path="${target%%\\?*}"
+            echo "STATE: +connecting-to-device" >&2
+            echo "INFO: Connecting to printer." >&2
+            sleep "$seconds"
+            echo "STATE: -connecting-to-device" >&2
+            if [ -n "$6" ]; then cat "$6" >> "$path"; else cat >> "$path"; fi
+
+            """.write(to: slow, atomically: true, encoding: .utf8)
+        // World-readable and not private to root: cupsd runs it as lp, like the system's network backends.
+        chmod(slow.path, 0o755)
+    }
+
+    /// Adds a raw queue `name` whose printer answers only after `seconds` each job (the `slow` backend),
+    /// writing what it receives to out/`name`.bin; returns that file.
+    public func addSlowQueue(_ name: String, seconds: Int) async throws -> URL {
+        let file = directory.appendingPathComponent("out/\(name).bin")
+        try await addRawQueue(name, deviceURI: "slow:\(file.path)?\(seconds)")
+        return file
     }
 
     /// The environment for the CUPS command-line tools: the instance's Unix socket, where root is trusted.

@@ -71,8 +71,8 @@ struct InputDeviceTests {
 
         // The scanner: the page of kiosk tra-cuu-1 gets the code, exactly as printed on the receipt.
         let scan = try #require(try await Self.nextScan(daemon, kiosk: "tra-cuu-1"), "a scan arrives")
-        #expect(scan["code"] as? String == Self.dossier)
-        #expect(scan["kiosk"] as? String == "tra-cuu-1")
+        #expect(scan["code"] == Self.dossier)
+        #expect(scan["kiosk"] == "tra-cuu-1")
         // Another kiosk has no scanner: a clear 404, not an endless empty stream.
         let other = try await daemon.get("/api/v1/kiosks/kiosk-2/scans")
         #expect(other.status == 404)
@@ -113,8 +113,8 @@ struct InputDeviceTests {
         try await Task.sleep(for: .milliseconds(100))
         try pair.send(Array("H47-260105-0001\r\n".utf8))
         let scan = try #require(try await first.value)
-        #expect(scan["code"] as? String == Self.dossier, "the two halves make one line")
-        #expect(scan["kiosk"] as? String == "tra-cuu-2")
+        #expect(scan["code"] == Self.dossier, "the two halves make one line")
+        #expect(scan["kiosk"] == "tra-cuu-2")
         let second = Task { try await Self.nextScan(daemon, kiosk: "tra-cuu-2") }
         try await Task.sleep(for: .milliseconds(500))
         try pair.send(Array("\r\n  \nH47-0002\n".utf8))

@@ -72,18 +72,44 @@ struct PrintingTests {
             #expect(commands.last == .feedAndCut(.partial, feed: 3))
             #expect(commands.filter { if case .feedAndCut = $0 { true } else { false } }.count == 1, "one ticket, one cut")
 
-            // CUPS may say "connecting-to-device" while the job goes out; the printer reads ok once it is through
-            // (the monitor reads every poll_seconds).
-            var list: [[String: Any]] = []
-            for _ in 0..<40 {
-                let devices = try daemon.cli(["devices", "--json"])
-                list = try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]] ?? []
-                if list.first?["state"] as? String == "ok" { break }
-                try await Task.sleep(for: .milliseconds(250))
-            }
+            // CUPS may have said "connecting-to-device" while the job went out: that is a printer at work, ok.
+            let devices = try daemon.cli(["devices", "--json"])
+            let list = try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(list.first?["id"] as? String == "kiosk-1")
             #expect(list.first?["state"] as? String == "ok")
             #expect((list.first?["name"] as? String)?.contains("TM-T20") == true)
+            try await daemon.stop()
+        }
+    }
+
+    @Test("a printer busy opening its device is at work, not in fault: the next ticket goes to it, no incident")
+    func busyPrinterIsNoFault() async throws {
+        try await PrivateCups.with { cups in
+            // Each job waits 3 s with CUPS saying "connecting-to-device", as a backend opening a slow device.
+            let file = try await cups.addSlowQueue("kiosk-1", seconds: 3)
+            let daemon = try await Self.daemon(cups, printers: "  - {queue: kiosk-1, role: ticket, profile: generic-escpos-80mm}")
+            let first = try await Self.takeTicket(daemon)
+            #expect(first["printed"] as? Bool == true)
+            _ = try await eventually("CUPS to say the printer is connecting") { () async throws -> Bool? in
+                try await cups.client.printerState("kiosk-1").isConnecting ? true : nil
+            }
+            // The monitor reads every second: it has seen the printer connecting.
+            try await Task.sleep(for: .milliseconds(1500))
+            let second = try await Self.takeTicket(daemon)
+            #expect(second["printed"] as? Bool == true, "the second citizen's ticket went to the busy printer: \(second)")
+
+            let bytes = try await eventually("both tickets at the printer") { () throws -> [UInt8]? in
+                let bytes = (try? Data(contentsOf: file)).map { [UInt8]($0) } ?? []
+                let cuts = try EscPosParser().parseStrictly(bytes).filter { if case .feedAndCut = $0 { true } else { false } }
+                return cuts.count == 2 ? bytes : nil
+            }
+            let texts = try EscPosParser().parseStrictly(bytes).compactMap { if case .text(let t) = $0 { String(decoding: t, as: UTF8.self) } else { nil } }
+            #expect(texts.contains(first["number"] as? String ?? "?") && texts.contains(second["number"] as? String ?? "?"))
+            let deviceEvents = try Self.deviceEvents(daemon).map(\.type)
+            #expect(deviceEvents.isEmpty, "no device.fault for a printer at work: \(deviceEvents)")
+            #expect(try Self.incidents(daemon).isEmpty)
+            let devices = try JSONSerialization.jsonObject(with: Data(try daemon.cli(["devices", "--json"]).stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(devices.first?["state"] as? String == "ok")
             try await daemon.stop()
         }
     }

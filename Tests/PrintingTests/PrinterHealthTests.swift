@@ -34,6 +34,17 @@ struct PrinterHealthTests {
         #expect(health.name == "fault")
     }
 
+    @Test("connecting to the device is what every job starts with; only when it lasts is the printer unreachable")
+    func connecting() {
+        let busy = Self.status(.processing, ["connecting-to-device"], message: "Connecting to printer.")
+        #expect(PrinterHealth(busy) == .ok(note: nil), "a job going out")
+        #expect(PrinterHealth(busy, connectingFor: 29).canPrint)
+        let stuck = PrinterHealth(busy, connectingFor: 31)
+        #expect(stuck == .fault("không kết nối được máy in (connecting to device) sau 31 giây"))
+        // A backend that says it cannot reach the device is a fault at once.
+        #expect(!PrinterHealth(Self.status(.processing, ["connecting-to-device"], message: "Unable to connect to printer; will retry in 30 seconds...")).canPrint)
+    }
+
     @Test("a stopped queue or one refusing jobs cannot print, and says why with CUPS's message")
     func stopped() {
         let health = PrinterHealth(Self.status(.stopped, ["paused"], message: "Hết giấy"))

@@ -60,7 +60,8 @@ struct SerialPortTests {
             _ = try SerialPort(path: "/dev/serial/by-id/usb-no-such-board", settings: BoardSerialSettings())
         } throws: { error in
             let failure = error as? SerialPortError
-            return failure?.step == "open" && failure?.description == "/dev/serial/by-id/usb-no-such-board: cannot open: No such file or directory"
+            return failure?.step == .open
+                && failure?.description == "/dev/serial/by-id/usb-no-such-board: không mở được (cannot open): No such file or directory"
         }
     }
 
@@ -73,7 +74,7 @@ struct SerialPortTests {
         #expect {
             try port.write([0x02, 0x03])
         } throws: { error in
-            (error as? SerialPortError)?.step == "write" && (error as? SerialPortError)?.reason == "Input/output error"
+            (error as? SerialPortError)?.step == .write && (error as? SerialPortError)?.reason == "Input/output error"
         }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// Keeps one address from flooding the workflow core with lookups (a stuck scanner, a script): at most
-/// `limit` lookups per address within a sliding `window`; beyond that, 429 until the window has moved on.
-/// A lookup kiosk used by people makes a few lookups a minute.
-final class LookupThrottle: Sendable {
+/// Keeps one address from flooding a public route (a stuck scanner, a script): at most `limit` requests per
+/// address within a sliding `window`; beyond that, 429 until the window has moved on. Dossier lookups reach
+/// the workflow core (a lookup kiosk used by people makes a few a minute); an announcement's sound may cost
+/// espeak-ng and sox (a hall's TV fetches one per call).
+final class AddressThrottle: Sendable {
     private let recent = Mutex<[String: [Date]]>([:])
     private let limit: Int
     private let window: TimeInterval
@@ -14,7 +15,7 @@ final class LookupThrottle: Sendable {
         self.window = window
     }
 
-    /// Seconds until `address` may look up again, or nil when it may now (and the lookup is counted).
+    /// Seconds until `address` may ask again, or nil when it may now (and the request is counted).
     func admit(_ address: String, now: Date) -> TimeInterval? {
         recent.withLock { recent in
             // Many addresses must not grow this without bound.
