@@ -19,10 +19,12 @@ final class CupsConnection: @unchecked Sendable {
         guard let http = httpConnect2(
             client.host, Int32(client.port), nil, AF_UNSPEC, cupsEncryption(), 1, milliseconds, nil
         ) else {
-            let reason = errno != 0 ? String(cString: strerror(errno)) : "no answer"
+            // libcups closes its sockets after a refused connect, so errno is often that close's EBADF, which
+            // says nothing to whoever reads it.
+            let reason = errno != 0 && errno != EBADF ? String(cString: strerror(errno)) : "nothing answers there; is cupsd running?"
             throw CupsError(
                 operation: operation, server: client.server, printer: printer, jobID: jobID,
-                code: .connectionFailed, message: "cannot connect to the scheduler (\(reason))"
+                code: .connectionFailed, message: reason
             )
         }
         httpSetTimeout(http, Double(milliseconds) / 1000, nil, nil)

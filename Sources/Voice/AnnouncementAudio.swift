@@ -23,6 +23,8 @@ public actor AnnouncementAudio {
     /// How many files the cache keeps.
     public nonisolated let cacheLimit: Int
     private var written = 0
+    /// The announcements made (or found in the cache) since the start, by ticket, counter and languages.
+    private var made: [String: URL] = [:]
 
     static let rate = "22050"
     static let timeLimit = Duration.seconds(20)
@@ -69,8 +71,32 @@ public actor AnnouncementAudio {
         return texts
     }
 
+    /// The WAV file of the announcement when it has been made already (nothing to run), else nil.
+    public func madeFile(ticket: String, counter: Int, languages: [String]? = nil) -> URL? {
+        let key = madeKey(ticket: ticket, counter: counter, languages: languages)
+        guard let file = made[key] else { return nil }
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            made[key] = nil
+            return nil
+        }
+        return file
+    }
+
     /// The WAV file of the announcement (chime, then each language's phrase), made now or taken from the cache.
     public func file(ticket: String, counter: Int, languages: [String]? = nil) async throws -> URL {
+        if let file = madeFile(ticket: ticket, counter: counter, languages: languages) { return file }
+        let file = try await build(ticket: ticket, counter: counter, languages: languages)
+        // As many as the disk cache keeps files, give or take: a day's calls.
+        if made.count >= 2_000 { made.removeAll(keepingCapacity: true) }
+        made[madeKey(ticket: ticket, counter: counter, languages: languages)] = file
+        return file
+    }
+
+    private func madeKey(ticket: String, counter: Int, languages: [String]?) -> String {
+        "\(ticket)|\(counter)|\((languages ?? self.languages).joined(separator: ","))"
+    }
+
+    private func build(ticket: String, counter: Int, languages: [String]?) async throws -> URL {
         let texts = try texts(ticket: ticket, counter: counter, languages: languages)
         var parts: [URL] = [try await chime()]
         for (language, text) in texts {

@@ -16,23 +16,32 @@ struct AnnouncementRoutes {
             guard let audio = office.announcementAudio else {
                 throw APIError(.serviceUnavailable, "voice_unavailable", "Chưa cấu hình giọng đọc (no announcement phrases).")
             }
-            if let address = context.clientAddress, let wait = office.audioThrottle.admit(address, now: office.engine.now()) {
-                throw APIError(
-                    .tooManyRequests, "rate_limited",
-                    "Yêu cầu tiếng đọc quá nhiều lần; xin đợi \(Int(wait.rounded(.up))) giây rồi thử lại (too many requests)."
-                )
-            }
             let query = request.uri.queryParameters
             let (ticket, counter) = try Self.call(ticket: query.get("ticket"), counter: query.get("counter"))
             var languages: [String]?
             if let text = query.get("lang"), !text.isEmpty {
                 languages = text.split(separator: ",").map(String.init)
             }
+            do {
+                _ = try audio.texts(ticket: ticket, counter: counter, languages: languages)
+            } catch {
+                throw APIError.badRequest("Không đọc được lời mời: \(error) (the announcement cannot be read).")
+            }
+            // A sound made already costs a file read; a new one costs espeak-ng and sox, so new ones are counted.
+            let made = await audio.madeFile(ticket: ticket, counter: counter, languages: languages)
+            if made == nil, let address = context.clientAddress, let wait = office.audioThrottle.admit(address, now: office.engine.now()) {
+                throw APIError(
+                    .tooManyRequests, "rate_limited",
+                    "Yêu cầu tiếng đọc mới quá nhiều lần; xin đợi \(Int(wait.rounded(.up))) giây rồi thử lại (too many new sounds)."
+                )
+            }
             let file: URL
             do {
-                file = try await audio.file(ticket: ticket, counter: counter, languages: languages)
-            } catch let error as PhraseBookError {
-                throw APIError.badRequest("Không đọc được lời mời: \(error) (the announcement cannot be read).")
+                if let made {
+                    file = made
+                } else {
+                    file = try await audio.file(ticket: ticket, counter: counter, languages: languages)
+                }
             } catch {
                 throw APIError(.serviceUnavailable, "voice_unavailable", "Không tạo được tiếng đọc: \(error).")
             }

@@ -34,8 +34,8 @@ public struct Office: Sendable {
     public let dossiers: (any DossierDirectory)?
     /// Keeps one address from flooding the workflow core with lookups.
     let lookupThrottle: AddressThrottle
-    /// Requests for an announcement's sound per address: far above a hall TV's one per call.
-    let audioThrottle = AddressThrottle(limit: 120, window: 60)
+    /// New announcement sounds made per address: far above a hall TV's one per call.
+    let audioThrottle = AddressThrottle(limit: 60, window: 60)
     /// The sound of announcements, for display pages; nil without phrases.
     public let announcementAudio: AnnouncementAudio?
     /// The announcer speaking calls on this machine; nil when `announcements.enabled` is false.
