@@ -150,11 +150,12 @@ struct AnnouncerServiceTests {
         }
     }
 
-    /// The daemon stops while a call is being spoken: the phrase is heard to its end, then it stops.
-    @Test func aStopNeverCutsAnAnnouncementOff() async throws {
-        let office = try Office(player: Self.pacedPlayer)
-        let announcer = AnnouncerService(audio: office.audio, output: office.player, engine: office.engine, maxPlays: 1, logger: Logger(label: "test"))
-        let group = ServiceGroup(configuration: .init(services: [announcer], logger: Logger(label: "test")))
+    /// Runs `announcer` in a service group, makes a call, and stops the group once the player has started;
+    /// returns when the group has ended. `cancelAfter`: how long the group waits before it cancels.
+    static func stopWhileSpeaking(_ announcer: AnnouncerService, _ office: Office, cancelAfter: Duration? = nil) async throws {
+        var configuration = ServiceGroupConfiguration(services: [announcer], logger: Logger(label: "test"))
+        configuration.maximumGracefulShutdownDuration = cancelAfter
+        let group = ServiceGroup(configuration: configuration)
         async let running: Void = group.run()
         try await Task.sleep(for: .milliseconds(200))
         _ = try await office.engine.perform(.open(counter: 1))
@@ -163,6 +164,13 @@ struct AnnouncerServiceTests {
         try await Self.waitFor { ((try? String(contentsOf: office.log, encoding: .utf8)) ?? "").contains("start ") }
         await group.triggerGracefulShutdown()
         try await running
+    }
+
+    /// The daemon stops while a call is being spoken: the phrase is heard to its end, then it stops.
+    @Test func aStopNeverCutsAnAnnouncementOff() async throws {
+        let office = try Office(player: Self.pacedPlayer)
+        let announcer = AnnouncerService(audio: office.audio, output: office.player, engine: office.engine, maxPlays: 1, logger: Logger(label: "test"))
+        try await Self.stopWhileSpeaking(announcer, office)
         let plays = try office.plays()
         #expect(plays.count == 1, "the play that had begun ended: \(plays)")
     }
@@ -178,17 +186,8 @@ struct AnnouncerServiceTests {
         var output = office.player
         output.stopGrace = .milliseconds(300)
         let announcer = AnnouncerService(audio: office.audio, output: output, engine: office.engine, maxPlays: 1, logger: Logger(label: "test"))
-        var configuration = ServiceGroupConfiguration(services: [announcer], logger: Logger(label: "test"))
-        configuration.maximumGracefulShutdownDuration = .milliseconds(200)
-        let group = ServiceGroup(configuration: configuration)
-        async let running: Void = group.run()
-        try await Task.sleep(for: .milliseconds(200))
-        _ = try await office.engine.perform(.open(counter: 1))
-        _ = try await office.engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
-        _ = try await office.engine.perform(.next(counter: 1))
-        try await Self.waitFor { ((try? String(contentsOf: office.log, encoding: .utf8)) ?? "").contains("start ") }
-        await group.triggerGracefulShutdown()
-        try await running
+        // The daemon's group waits 15 s for a graceful stop, then cancels; here that comes at once.
+        try await Self.stopWhileSpeaking(announcer, office, cancelAfter: .milliseconds(200))
         let after = await announcer.snapshot()
         #expect(after.current == nil)
         #expect(after.recent.first?.reason == .shutdown, "the call being spoken ended with the stop: \(after.recent)")
