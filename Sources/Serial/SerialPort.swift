@@ -70,7 +70,7 @@ public final class SerialPort: @unchecked Sendable {
                 usleep(10_000)
                 continue
             }
-            let reason = count < 0 ? Self.systemError() : "the device took nothing for a second"
+            let reason = count < 0 ? Self.systemError() : "thiết bị không nhận gì trong một giây (the device took nothing for a second)"
             close(descriptor)
             descriptor = -1
             throw SerialPortError(path: path, step: .write, reason: reason)
@@ -88,7 +88,7 @@ public final class SerialPort: @unchecked Sendable {
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         if count > 0 { return Array(buffer[..<count]) }
         if count < 0, errno == EAGAIN || errno == EINTR { return [] }
-        let reason = count < 0 ? Self.systemError() : "the device hung up"
+        let reason = count < 0 ? Self.systemError() : "thiết bị đã ngắt kết nối (the device hung up)"
         close(descriptor)
         descriptor = -1
         throw SerialPortError(path: path, step: .read, reason: reason)
