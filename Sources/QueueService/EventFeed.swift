@@ -74,7 +74,8 @@ public struct EventFeed: AsyncSequence, Sendable {
                     continue
                 }
                 guard let event = await live.next() else {
-                    guard !hub.isClosed else { return nil }
+                    // A live stream also ends when the task reading it is cancelled: that is no drop either.
+                    guard !hub.isClosed, !Task.isCancelled else { return nil }
                     // Dropped by the hub for lagging: subscribe again and read the gap back from the log.
                     onResume?(last)
                     live = hub.subscribe().makeAsyncIterator()

@@ -54,6 +54,26 @@ struct EventFeedTests {
         #expect(await late.next() == nil, "a feed opened after the shutdown ends at once, even with the log behind it")
     }
 
+    @Test("a follower whose task is cancelled (the daemon stops) ends its feed, and that is not taken for a drop")
+    func cancelledFollowerIsNoDrop() async throws {
+        let path = QueueEngineTests.temporaryFile()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let engine = try Self.engine(path: path, buffer: 4096)
+        _ = try await engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
+        let resumes = Mutex(0)
+        let feed = EventFeed(hub: engine.hub, store: engine.store) { _ in resumes.withLock { $0 += 1 } }
+        let follower = Task {
+            var seen = 0
+            for await _ in feed { seen += 1 }
+            return seen
+        }
+        _ = try await engine.perform(.issue(service: "HT", priority: nil, kiosk: nil))
+        try await Task.sleep(for: .milliseconds(200))
+        follower.cancel()
+        #expect(await follower.value == 1)
+        #expect(resumes.withLock { $0 } == 0, "a stop is not reported as falling behind")
+    }
+
     @Test("a feed from an earlier seq reads the log first, then goes on live")
     func feedFromEarlierSeq() async throws {
         let path = QueueEngineTests.temporaryFile()
