@@ -131,7 +131,7 @@ public final class AnnouncerService: ServiceLifecycle.Service, Sendable {
                             await state.failed(.shutdown)
                             return
                         }
-                        if await state.soundFailed(error.description, retry: soundRetry) {
+                        if await state.soundFailed("không phát được tiếng ra loa (cannot play): \(error)", retry: soundRetry) {
                             logger.warning("the hall cannot hear announcements: \(error); trying again in \(Int(soundRetry)) s")
                         }
                         break

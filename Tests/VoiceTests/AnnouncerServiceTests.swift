@@ -217,6 +217,7 @@ struct AnnouncerServiceTests {
             try await Self.waitFor { await announcer.snapshot().sound == "failing" }
             let failing = await announcer.snapshot()
             #expect(failing.soundError?.contains("audio open error") == true)
+            #expect(failing.soundError?.hasPrefix("không phát được tiếng ra loa (cannot play): ") == true, "Vietnamese first, as the admin page shows it")
             #expect(failing.recent.first?.reason == .noSound)
             #expect(office.engine.metrics.render().contains(#"motcua_announcements_total{outcome="dropped",reason="no_sound"} 1"#))
             // The queue is not held up: the next call is made and stored.
