@@ -1,11 +1,28 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Loopback TCP ports for test servers.
 public enum LocalPort {
-    /// A port on 127.0.0.1 that the kernel says is free now (bound to port 0, then released).
+    /// The ports handed out so far in this process: never twice, since tests running in parallel each
+    /// bind theirs a little later, and the kernel may offer a released port again in the meantime.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A port on 127.0.0.1 that the kernel says is free now (bound to port 0, then released), and that
+    /// this process has not handed out before.
+    ///
+    /// Another process may still take it before the caller binds it; a server that can go on without its
+    /// port (cupsd) must check that it got it (``PrivateCups`` does).
     public static func free() throws -> Int {
+        for _ in 0..<64 {
+            let port = try kernelFree()
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw TestFailure("the kernel kept offering ports this process had already handed out")
+    }
+
+    private static func kernelFree() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("socket() failed: errno \(errno)") }
         defer { close(fd) }

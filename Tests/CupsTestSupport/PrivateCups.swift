@@ -25,8 +25,11 @@ public final class PrivateCups {
     private var ippPrinters: [IppEvePrinter] = []
 
     /// Starts a scheduler, runs `body` with it, and stops it whatever happens.
-    public static func with<T>(_ body: (PrivateCups) async throws -> T) async throws -> T {
-        let cups = try await PrivateCups()
+    ///
+    /// `firstPort` is the port to try first, for the test that shows a taken port is given up; by default
+    /// every port comes from ``LocalPort/free()``.
+    public static func with<T>(firstPort: Int? = nil, _ body: (PrivateCups) async throws -> T) async throws -> T {
+        let cups = try await PrivateCups(firstPort: firstPort)
         do {
             let result = try await body(cups)
             await cups.stop()
@@ -37,7 +40,7 @@ public final class PrivateCups {
         }
     }
 
-    private init() async throws {
+    private init(firstPort: Int?) async throws {
         for tool in [Self.cupsd, Self.lpadmin, Self.cupsdisable, Self.socat]
         where !FileManager.default.isExecutableFile(atPath: tool) {
             throw TestFailure("\(tool) is missing: run `scripts/ensure-packages.sh test` as root "
@@ -60,8 +63,6 @@ public final class PrivateCups {
         chmod(directory.appendingPathComponent("out").path, 0o1777)
         let d = directory.path
         try Self.makeServerBin(at: directory.appendingPathComponent("lib"))
-        let port = try LocalPort.free()
-        self.port = port
         try """
         ServerRoot \(d)/etc
         RequestRoot \(d)/spool
@@ -78,6 +79,48 @@ public final class PrivateCups {
         SystemGroup root lpadmin
 
         """.write(to: directory.appendingPathComponent("etc/cups-files.conf"), atomically: true, encoding: .utf8)
+        // cupsd talks to avahi-daemon over the system bus at start. The paper-out tests start both
+        // (DNSSD); a cupsd started while they are coming up was seen never to answer on its port. So the
+        // bus and avahi are up before any private cupsd starts, whichever suite comes first.
+        try await DNSSD.ensureRunning()
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = try attempt == 1 ? firstPort ?? LocalPort.free() : LocalPort.free()
+            let scheduler = try Self.startScheduler(in: directory, port: port)
+            do {
+                guard try await Self.gotPort(port, scheduler: scheduler, in: directory) else {
+                    // Someone took the port between LocalPort.free() and cupsd's bind. cupsd would go on
+                    // with its socket alone, and the TCP client would talk to that stranger instead.
+                    await scheduler.stop()
+                    guard attempt < 5 else { throw TestFailure("five ports in a row were taken before cupsd could bind them") }
+                    continue
+                }
+                let client = CupsClient(host: "localhost", port: port, timeout: .seconds(5))
+                _ = try await eventually("the private cupsd on port \(port) to answer", within: .seconds(20)) {
+                    () async throws -> Bool? in
+                    guard !scheduler.hasEnded else { throw TestFailure("cupsd exited early") }
+                    _ = try await client.destinations()
+                    return true
+                }
+                self.port = port
+                self.client = client
+                self.scheduler = scheduler
+                return
+            } catch {
+                let log = (try? String(contentsOf: directory.appendingPathComponent("log/error_log"), encoding: .utf8)) ?? ""
+                let out = (try? String(contentsOf: directory.appendingPathComponent("log/cupsd.out"), encoding: .utf8)) ?? ""
+                await scheduler.stop()
+                try? FileManager.default.removeItem(at: directory)
+                throw TestFailure("\(error); cupsd said: \(out) \(log.suffix(2000))")
+            }
+        }
+    }
+
+    /// Writes cupsd.conf for `port` and starts cupsd in the foreground, with a fresh error log.
+    private static func startScheduler(in directory: URL, port: Int) throws -> SpawnedProcess {
+        let d = directory.path
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent("log/error_log"))
         try """
         Listen 127.0.0.1:\(port)
         Listen \(d)/run/cups.sock
@@ -91,29 +134,24 @@ public final class PrivateCups {
         </Location>
 
         """.write(to: directory.appendingPathComponent("etc/cupsd.conf"), atomically: true, encoding: .utf8)
-        // cupsd talks to avahi-daemon over the system bus at start. The paper-out tests start both
-        // (DNSSD); a cupsd started while they are coming up was seen never to answer on its port. So the
-        // bus and avahi are up before any private cupsd starts, whichever suite comes first.
-        try await DNSSD.ensureRunning()
-        scheduler = try SpawnedProcess(
-            Self.cupsd, ["-f", "-c", "\(d)/etc/cupsd.conf", "-s", "\(d)/etc/cups-files.conf"],
+        return try SpawnedProcess(
+            cupsd, ["-f", "-c", "\(d)/etc/cupsd.conf", "-s", "\(d)/etc/cups-files.conf"],
             log: directory.appendingPathComponent("log/cupsd.out")
         )
-        client = CupsClient(host: "localhost", port: port, timeout: .seconds(5))
-        let scheduler = scheduler, client = client
-        do {
-            _ = try await eventually("the private cupsd on port \(port) to answer", within: .seconds(20)) {
-                () async throws -> Bool? in
-                guard !scheduler.hasEnded else { throw TestFailure("cupsd exited early") }
-                _ = try await client.destinations()
-                return true
-            }
-        } catch {
+    }
+
+    /// Whether cupsd bound its TCP port, as its error log says: "Listening to 127.0.0.1:PORT on fd N…",
+    /// or "Unable to open listen socket for address 127.0.0.1:PORT - Address already in use." when
+    /// another process holds it.
+    private static func gotPort(_ port: Int, scheduler: SpawnedProcess, in directory: URL) async throws -> Bool {
+        let address = "127.0.0.1:\(port)"
+        return try await eventually("cupsd to say whether it bound \(address)", within: .seconds(20)) {
+            () async throws -> Bool? in
             let log = (try? String(contentsOf: directory.appendingPathComponent("log/error_log"), encoding: .utf8)) ?? ""
-            let out = (try? String(contentsOf: directory.appendingPathComponent("log/cupsd.out"), encoding: .utf8)) ?? ""
-            await scheduler.stop()
-            try? FileManager.default.removeItem(at: directory)
-            throw TestFailure("\(error); cupsd said: \(out) \(log.suffix(2000))")
+            if log.contains("Listening to \(address) on fd") { return true }
+            if log.contains("Unable to open listen socket for address \(address)") { return false }
+            guard !scheduler.hasEnded else { throw TestFailure("cupsd exited early") }
+            return nil
         }
     }
 
