@@ -10,7 +10,10 @@ struct ExternalCommand: Sendable {
     var timeLimit: Duration
     /// How long it may still run once the caller is cancelled (the daemon stops): long enough for any
     /// phrase to be heard to its end, short enough that a stuck player cannot hold the stop.
-    var graceOnCancel: Duration = .seconds(12)
+    var graceOnCancel: Duration = Self.defaultGrace
+
+    /// The usual ``graceOnCancel``: 12 s, longer than any announcement.
+    static let defaultGrace: Duration = .seconds(12)
 
     /// Runs it; throws with its last line of standard error when it cannot start, exits non-zero or runs
     /// past the time limit. A cancelled caller does not cut it off: it is killed only when it runs

@@ -5,7 +5,7 @@ public struct SoundOutput: Sendable, Hashable {
     public var command: [String]
     /// How long a play may go on once the daemon stops: any phrase ends well within it, and a player
     /// that hangs is then killed rather than holding the stop.
-    public var stopGrace: Duration = .seconds(12)
+    public var stopGrace: Duration = ExternalCommand.defaultGrace
 
     /// `command` split on spaces: `"aplay -q"`, `"paplay --device=hall"`. Nil for an empty one.
     public init?(commandLine: String) {

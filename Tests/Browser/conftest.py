@@ -7,6 +7,7 @@ through the daemon's HTTP API into its SQLite store.
 Screenshots go to artifacts/screenshots/NAME.png (look at them: what a person sees is part of the work).
 """
 
+import atexit
 import json
 import os
 import shutil
@@ -33,6 +34,10 @@ ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = os.environ.get("MOTCUA_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("MOTCUA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver")
+# Chromium leaves a folder for its singleton socket in TMPDIR at every quit (org.chromium.Chromium.*): the
+# browsers get a TMPDIR of their own, removed when the session ends.
+BROWSER_TMP = tempfile.mkdtemp(prefix="motcua-chromium-")
+atexit.register(shutil.rmtree, BROWSER_TMP, ignore_errors=True)
 
 # A configuration open around the clock, so the tests do not depend on the hour they run at.
 CONFIG = """\
@@ -329,7 +334,7 @@ def make_browser(width=1366, height=768, lang="vi", autoplay=True):
                      "--force-device-scale-factor=1"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER, env={**os.environ, "TMPDIR": BROWSER_TMP}), options=options)
     driver.set_page_load_timeout(20)
     # Headless Chromium keeps part of --window-size for its invisible frame (a 1366×768 window shows a
     # 1366×625 page): give the page the whole screen, as a kiosk in full-screen mode has.

@@ -1,3 +1,4 @@
+import CupsTestSupport
 import Foundation
 import Testing
 
@@ -108,9 +109,10 @@ struct AnnouncementTests {
         let check = try DaemonProcess.run(["config", "check", "--config", config.path])
         #expect(check.status == 1)
         #expect(check.stderr.contains("\(file): call: must say {counter}"), "\(check.stderr)")
+        let port = try LocalPort.free()
         let serve = try DaemonProcess.run([
             "serve", "--config", config.path, "--state-dir", folder.appendingPathComponent("state").path,
-            "--http", "127.0.0.1:\(DaemonProcess.freePort())",
+            "--http", "127.0.0.1:\(port)",
         ])
         #expect(serve.status != 0)
         #expect((serve.stdout + serve.stderr).contains("\(file): call: must say {counter}"), "\(serve.stderr)")

@@ -1,3 +1,4 @@
+import CupsTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +44,8 @@ struct BrokenProfileStartTests {
         #expect(check.status == 1)
         #expect(check.stderr.contains(file) && check.stderr.contains(words), "config check names the file and why: \(check.stderr)")
 
-        let serve = try runCapturing(binary, ["serve", "--config", config.path, "--state-dir", state.path, "--http", "127.0.0.1:\(DaemonProcess.freePort())"])
+        let port = try LocalPort.free()
+        let serve = try runCapturing(binary, ["serve", "--config", config.path, "--state-dir", state.path, "--http", "127.0.0.1:\(port)"])
         #expect(serve.status != 0, "the daemon does not start")
         #expect((serve.stdout + serve.stderr).contains(file) && (serve.stdout + serve.stderr).contains(words), "serve says why: \(serve.stderr)")
     }

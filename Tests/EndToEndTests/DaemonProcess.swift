@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CupsTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -36,29 +37,12 @@ final class DaemonProcess: @unchecked Sendable {
         configFile = stateDir.appendingPathComponent("motcua.yaml")
         try config.write(to: configFile, atomically: true, encoding: .utf8)
         log = stateDir.appendingPathComponent("daemon.log")
-        port = Self.freePort()
+        port = try LocalPort.free()
     }
 
     deinit {
         if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: stateDir)
-    }
-
-    /// A loopback port nothing listens on now (the kernel's pick for port 0).
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        return ok ? Int(UInt16(bigEndian: address.sin_port)) : Int.random(in: 20_000..<60_000)
     }
 
     /// The built `motcua` executable, next to the test bundle.

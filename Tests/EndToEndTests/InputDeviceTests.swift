@@ -48,6 +48,7 @@ struct InputDeviceTests {
     @Test("a code scanned at the lookup kiosk reaches that kiosk's page; the keypad's 1 key calls the next citizen at its counter")
     func scannerAndKeypad() async throws {
         let mocked = try MockedInputDevices()
+        defer { mocked.remove() }
         // KEY_KP1 (79): "next" in Devices/inputs/generic-usb-numeric-keypad.json, pressed twice within
         // 10 ms (a bounce, or a clerk's double tap) every 6 s.
         let launcher = try mocked.launcher(scanned: Self.dossier, keys: [79, 79], every: 6)

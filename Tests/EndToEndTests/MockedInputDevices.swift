@@ -17,6 +17,9 @@ struct MockedInputDevices {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    /// Removes the descriptions and recordings, once the daemon that replays them has stopped.
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+
     /// `umockdev-run` with both devices, the scanner typing `scanned` and the keypad pressing `keys`
     /// (Linux key codes), each every `every` seconds after `first` seconds, `times` times.
     func launcher(scanned: String, keys: [UInt16], first: Double = 3, every: Double = 3, times: Int = 10) throws -> [String] {

@@ -27,6 +27,14 @@ struct TestOffice {
         func advance(_ seconds: TimeInterval) { now = now + seconds }
     }
 
+    /// The office's own sound cache, removed with the last copy of the office: one per test, since a
+    /// sound made by another test would not count as new (AnnouncementAudioRouteTests).
+    final class VoiceCache: Sendable {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-web-voice-\(UUID().uuidString)")
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
     static let monday = BusinessDay(year: 2026, month: 11, day: 30)
 
     let store: QueueStore
@@ -34,6 +42,7 @@ struct TestOffice {
     let office: Office
     let clock: Clock
     let announcer: AnnouncerService
+    private let voiceCache = VoiceCache()
 
     /// The checkout's root folder.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -61,7 +70,7 @@ struct TestOffice {
                 let path = Self.repository.appendingPathComponent("Templates/announcements/\(language).yaml").path
                 return try PhraseBook(yaml: String(contentsOfFile: path, encoding: .utf8), source: path)
             },
-            languages: ["vi"], cacheFolder: FileManager.default.temporaryDirectory.appendingPathComponent("motcua-web-voice-\(UUID().uuidString)").path
+            languages: ["vi"], cacheFolder: voiceCache.folder.path
         )
         announcer = AnnouncerService(audio: audio, output: SoundOutput(commandLine: "true")!, engine: engine, logger: Logger(label: "test"))
         office = Office(
