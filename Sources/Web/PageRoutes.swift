@@ -51,6 +51,26 @@ struct PageRoutes {
         return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
     }
 
+    /// The "no such page" page, for a browser that went to an address with no page: an
+    /// address typed wrong on a kiosk or TV, `/counter` without its number. The API, assets and every
+    /// client that does not ask for HTML keep the JSON error. Nil when the JSON error is the answer.
+    func notFoundPage(for request: Request) -> Response? {
+        guard request.method == .get || request.method == .head,
+              !request.uri.path.hasPrefix("/api/"), !request.uri.path.hasPrefix("/static/"),
+              Self.asksForHTML(request)
+        else { return nil }
+        return try? page("notfound", request: request, status: .notFound)
+    }
+
+    /// Whether the request is a browser navigating (`Accept: text/html, …`), not a script or a tool.
+    static func asksForHTML(_ request: Request) -> Bool {
+        request.headers[values: .accept].contains { value in
+            value.split(separator: ",").contains { item in
+                item.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "text/html"
+            }
+        }
+    }
+
     /// Renders a page in the visitor's language; `?lang=` is remembered in a cookie.
     private func page(_ name: String, request: Request, status: HTTPResponse.Status = .ok, values: [String: String] = [:]) throws -> Response {
         let (language, fromQuery) = PageLanguage.chosen(by: request, default: pages.defaultLanguage)

@@ -17,7 +17,8 @@ public enum WebRouter {
     ///   - pages: the pages' templates and assets; `nil` serves the API alone (the control socket).
     public static func make(office: Office, trustLocal: Bool, sessionLifetime: Int = 12 * 3600, pages: PageTemplates? = nil) -> Router<OfficeRequestContext> {
         let router = Router(context: OfficeRequestContext.self)
-        router.add(middleware: ErrorMiddleware(office: office))
+        let pageRoutes = pages.map { PageRoutes(office: office, pages: $0) }
+        router.add(middleware: ErrorMiddleware(office: office, pages: pageRoutes))
         router.add(middleware: AuthenticationMiddleware(office: office, trustLocal: trustLocal))
         HealthRoutes(office: office).register(on: router)
         PublicRoutes(office: office).register(on: router)
@@ -27,7 +28,7 @@ public enum WebRouter {
         SessionRoutes(office: office, sessionLifetime: sessionLifetime).register(on: router)
         CounterRoutes(office: office).register(on: router)
         AdminRoutes(office: office).register(on: router)
-        if let pages { PageRoutes(office: office, pages: pages).register(on: router) }
+        pageRoutes?.register(on: router)
         return router
     }
 }

@@ -29,3 +29,13 @@ def test_language_switch_is_remembered(daemon, browser):
 def test_unknown_counter_page_says_so(daemon, browser):
     browser.get(daemon.url("/counter/42"))
     assert "Không có trang này" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_an_address_with_no_page_says_so_and_leads_home(daemon, browser):
+    # A counter's address without its number, as a clerk might type it.
+    browser.get(daemon.url("/counter"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Không có trang này"
+    assert "Xin kiểm tra lại" in browser.find_element(By.CSS_SELECTOR, ".notfound p").text
+    screenshot(browser, "notfound-vi")
+    browser.find_element(By.CSS_SELECTOR, ".notfound a[href='/']").click()
+    wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#index-counters a")) == 6, 10, "the index")

@@ -79,6 +79,40 @@ import Web
         }
     }
 
+    /// A browser sent to an address with no page (`/counter` without its number, a typo on a kiosk) sees
+    /// the page "no such page" with a way home, in its language; the API and tools keep the JSON error.
+    @Test func anAddressWithNoPageShowsBrowsersThePageAndToolsTheJSONError() async throws {
+        let office = try await TestOffice()
+        let pages = try PageTemplates(builtIn: Self.templates)
+        let browser: HTTPFields = [.accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"]
+        try await application(office, pages: pages).test(.router) { client in
+            for uri in ["/counter", "/quay/1", "/kiosk/extra", "/display.html"] {
+                let page = try await client.execute(uri: uri, method: .get, headers: browser)
+                #expect(page.status == .notFound, "\(uri)")
+                #expect(page.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
+                let html = String(buffer: page.body)
+                #expect(html.contains("<h1>Không có trang này</h1>"), "\(uri): \(html.prefix(300))")
+                #expect(html.contains("<a href=\"/\">"), "\(uri): no way home")
+            }
+            let english = try await client.execute(uri: "/counter?lang=en", method: .get, headers: browser)
+            #expect(String(buffer: english.body).contains("<h1>No such page</h1>"))
+
+            // What is not a browser navigating keeps the API's error: curl, scripts, the API, assets.
+            for (uri, headers) in [
+                ("/counter", HTTPFields()), ("/counter", [.accept: "*/*"]), ("/counter", [.accept: "application/json"]),
+                ("/api/v1/nothing", browser), ("/static/nothing.js", browser),
+            ] as [(String, HTTPFields)] {
+                let answer = try await client.execute(uri: uri, method: .get, headers: headers)
+                #expect(answer.status == .notFound, "\(uri)")
+                #expect(answer.headers[.contentType] == "application/json; charset=utf-8", "\(uri) \(headers)")
+                #expect(String(buffer: answer.body).contains("\"code\":\"not_found\""), "\(uri)")
+            }
+            // Another method on a page's address is not a navigation either.
+            let posted = try await client.execute(uri: "/counter", method: .post, headers: browser)
+            #expect(posted.headers[.contentType] == "application/json; charset=utf-8")
+        }
+    }
+
     /// Both languages have the same texts, and every text a template (`{{s.file.key}}`) or a script
     /// (`MC.t("file.key")`) asks for exists.
     @Test func everyTextExistsInBothLanguages() throws {
