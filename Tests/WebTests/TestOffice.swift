@@ -27,12 +27,17 @@ struct TestOffice {
         func advance(_ seconds: TimeInterval) { now = now + seconds }
     }
 
-    /// The office's own sound cache, removed with the last copy of the office: one per test, since a
-    /// sound made by another test would not count as new (AnnouncementAudioRouteTests).
-    final class VoiceCache: Sendable {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-web-voice-\(UUID().uuidString)")
+    /// The offices' sound caches: one per office, since a sound made by another test would not count as
+    /// new (AnnouncementAudioRouteTests), all in one folder removed when the test process exits. Not
+    /// removed with the office: a test's server may still make a sound after its last use of the office.
+    enum VoiceCaches {
+        static let root: URL = {
+            atexit { try? FileManager.default.removeItem(at: VoiceCaches.root) }
+            return FileManager.default.temporaryDirectory.appendingPathComponent("motcua-web-voice-\(UUID().uuidString)")
+        }()
 
-        deinit { try? FileManager.default.removeItem(at: folder) }
+        /// A new, empty cache folder's path (AnnouncementAudio makes it).
+        static func fresh() -> String { root.appendingPathComponent(UUID().uuidString).path }
     }
 
     static let monday = BusinessDay(year: 2026, month: 11, day: 30)
@@ -42,7 +47,6 @@ struct TestOffice {
     let office: Office
     let clock: Clock
     let announcer: AnnouncerService
-    private let voiceCache = VoiceCache()
 
     /// The checkout's root folder.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -70,7 +74,7 @@ struct TestOffice {
                 let path = Self.repository.appendingPathComponent("Templates/announcements/\(language).yaml").path
                 return try PhraseBook(yaml: String(contentsOfFile: path, encoding: .utf8), source: path)
             },
-            languages: ["vi"], cacheFolder: voiceCache.folder.path
+            languages: ["vi"], cacheFolder: VoiceCaches.fresh()
         )
         announcer = AnnouncerService(audio: audio, output: SoundOutput(commandLine: "true")!, engine: engine, logger: Logger(label: "test"))
         office = Office(
