@@ -56,7 +56,7 @@ public final class EvdevDevice: Sendable {
             throw EvdevDeviceError(path: path, step: .read, reason: Self.systemError())
         }
         if count == 0 {
-            throw EvdevDeviceError(path: path, step: .read, reason: "thiết bị đã bị rút ra (the device went away)")
+            throw EvdevDeviceError.wentAway(path)
         }
         return Self.decode(buffer[..<count])
     }

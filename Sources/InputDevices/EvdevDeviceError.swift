@@ -17,4 +17,9 @@ public struct EvdevDeviceError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     public var description: String { step.describe(path: path, reason: reason) }
+
+    /// The device at `path` was unplugged while being read.
+    public static func wentAway(_ path: String) -> EvdevDeviceError {
+        EvdevDeviceError(path: path, step: .read, reason: "thiết bị đã bị rút ra (the device went away)")
+    }
 }

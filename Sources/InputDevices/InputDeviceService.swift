@@ -136,7 +136,7 @@ public final class InputDeviceService: ServiceLifecycle.Service, Sendable {
                     }
                 }
                 if Task.isCancelled { return }
-                throw EvdevDeviceError(path: path, step: .read, reason: "thiết bị đã bị rút ra (the device went away)")
+                throw EvdevDeviceError.wentAway(path)
             } catch {
                 if Task.isCancelled { return }
                 let reason = "\(error)"

@@ -28,8 +28,8 @@ struct AnnouncementRoutes {
                 throw APIError.badRequest("Không đọc được lời mời: \(error) (the announcement cannot be read).")
             }
             // A sound made already costs a file read; a new one costs espeak-ng and sox, so new ones are counted.
-            let made = await audio.madeFile(ticket: ticket, counter: counter, languages: languages)
-            if made == nil, let address = context.clientAddress, let wait = office.audioThrottle.admit(address, now: office.engine.now()) {
+            if await audio.madeFile(ticket: ticket, counter: counter, languages: languages) == nil,
+               let address = context.clientAddress, let wait = office.audioThrottle.admit(address, now: office.engine.now()) {
                 throw APIError(
                     .tooManyRequests, "rate_limited",
                     "Yêu cầu tiếng đọc mới quá nhiều lần; xin đợi \(Int(wait.rounded(.up))) giây rồi thử lại (too many new sounds)."
@@ -37,11 +37,8 @@ struct AnnouncementRoutes {
             }
             let file: URL
             do {
-                if let made {
-                    file = made
-                } else {
-                    file = try await audio.file(ticket: ticket, counter: counter, languages: languages)
-                }
+                // Taken from memory when made already.
+                file = try await audio.file(ticket: ticket, counter: counter, languages: languages)
             } catch {
                 throw APIError(.serviceUnavailable, "voice_unavailable", "Không tạo được tiếng đọc: \(error).")
             }
